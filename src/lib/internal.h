@@ -1,0 +1,125 @@
+/*
+ * internal.h: private declarations shared by the files of liborgraph.
+ * Cross-file private names start with og_i_; nothing here is installed.
+ */
+#ifndef ORGRAPH_INTERNAL_H
+#define ORGRAPH_INTERNAL_H
+
+#include "orgraph.h"
+
+#include <stdint.h>
+
+/* ---- string arena: many small immutable strings, freed all at once ---- */
+
+typedef struct og_i_arena_block og_i_arena_block;
+typedef struct og_i_arena {
+    og_i_arena_block *head;
+    char *cur;
+    size_t left;
+} og_i_arena;
+
+void og_i_arena_init(og_i_arena *arena);
+void og_i_arena_free(og_i_arena *arena);
+/* Copies n bytes and a terminating NUL; NULL when out of memory. */
+char *og_i_arena_strndup(og_i_arena *arena, const char *s, size_t n);
+char *og_i_arena_strdup(og_i_arena *arena, const char *s);
+
+/* ---- open-addressing hash of strings to dense indices ---- */
+
+typedef struct og_i_strmap {
+    int64_t *slots;      /* index+1, 0 = empty */
+    uint32_t *hashes;    /* hash of the key in each slot */
+    size_t cap;          /* power of two */
+    size_t size;
+} og_i_strmap;
+
+uint32_t og_i_hash(const char *s, size_t n);
+void og_i_strmap_init(og_i_strmap *map);
+void og_i_strmap_free(og_i_strmap *map);
+/* Looks key up; keys[] maps an index back to its string. Returns the index or
+ * -1. */
+int64_t og_i_strmap_get(const og_i_strmap *map, const char *const *keys,
+                        const char *key);
+/* Inserts key -> index (key must be absent). Returns OG_ENOMEM on failure. */
+og_status og_i_strmap_put(og_i_strmap *map, const char *const *keys,
+                          const char *key, int64_t index);
+
+/* ---- a small interned vocabulary (kinds, levels, attribute names) ---- */
+
+typedef struct og_i_vocab {
+    char **names;
+    size_t count, cap;
+    og_i_strmap map;
+} og_i_vocab;
+
+void og_i_vocab_init(og_i_vocab *vocab);
+void og_i_vocab_free(og_i_vocab *vocab);
+/* Returns the index of name, adding it if new; -1 when out of memory. */
+long og_i_vocab_intern(og_i_vocab *vocab, const char *name);
+long og_i_vocab_find(const og_i_vocab *vocab, const char *name);
+
+/* ---- files ---- */
+
+/* Reads a whole file into a malloc'd, NUL-terminated buffer. */
+og_status og_i_read_file(const char *path, char **data, size_t *size,
+                         og_diags *diags);
+/* 1 if path is an existing directory. */
+int og_i_is_dir(const char *path);
+/* Joins dir and name with one '/'; malloc'd. */
+char *og_i_path_join(const char *dir, const char *name);
+
+/* Scans bytes for NUL bytes and invalid UTF-8; appends one error per bad line
+ * (at most `max` errors, then a summary). Returns the number of bad lines. */
+size_t og_i_check_encoding(const char *data, size_t size, const char *file,
+                           og_diags *diags, size_t max);
+/* 1 when the n bytes at s are valid UTF-8. */
+int og_i_utf8_valid(const char *s, size_t n);
+
+/* ---- loaders (each appends problems to diags; see og_model_load) ---- */
+
+og_status og_i_load_csv_dir(const char *dir, og_model **model, og_diags *diags);
+og_status og_i_load_csv_units(og_model *model, const char *data, size_t size,
+                              const char *file, int allow_links,
+                              og_diags *diags);
+og_status og_i_load_csv_links(og_model *model, const char *data, size_t size,
+                              const char *file, og_diags *diags);
+og_status og_i_load_csv_meta(og_model *model, const char *data, size_t size,
+                             const char *file, og_diags *diags);
+og_status og_i_load_dot(const char *data, size_t size, const char *file,
+                        og_model **model, og_diags *diags);
+og_status og_i_load_graphml(const char *data, size_t size, const char *file,
+                            og_model **model, og_diags *diags);
+
+/* ---- writers ---- */
+
+og_status og_i_write_dot(const og_model *model, og_buf *out);
+og_status og_i_write_csv_units(const og_model *model, og_buf *out);
+og_status og_i_write_csv_links(const og_model *model, og_buf *out);
+og_status og_i_write_csv_meta(const og_model *model, og_buf *out);
+og_status og_i_write_graphml(og_model *model, og_buf *out);
+
+/* ---- model internals used by loaders ---- */
+
+/* Interns a file name in the model, returning a stable pointer. */
+const char *og_i_model_file(og_model *model, const char *file);
+void og_i_model_set_path(og_model *model, const char *path);
+/* The column of an attribute, created (empty) if new; -1 when out of memory. */
+long og_i_model_attr_column(og_model *model, og_object object, const char *key);
+/* Sets one cell of an attribute column (no checks; for loaders). */
+og_status og_i_model_set_attr_column(og_model *model, og_object object,
+                                     igraph_integer_t index, size_t column,
+                                     const char *value);
+
+/* ---- error capture (util.c, load_dot.c) ---- */
+
+/* Installs cgraph's error function (called once by og_init). */
+void og_i_cgraph_init(void);
+
+/* The message of the last igraph error seen by the library's handler. */
+const char *og_i_igraph_last_error(void);
+/* Maps an igraph error code to a status. */
+og_status og_i_from_igraph(igraph_error_t err);
+
+#define OG_I_UNUSED(x) ((void)(x))
+
+#endif /* ORGRAPH_INTERNAL_H */

@@ -1,0 +1,309 @@
+/*
+ * orgraph.h: the one public header of liborgraph.
+ *
+ * liborgraph holds an organization as units joined by typed links (the model),
+ * reads and writes it (DOT, CSV tables, GraphML), checks it, and analyses it.
+ * The library never prints and never exits: every fallible call returns an
+ * og_status, and problems found in input are returned as diagnostics
+ * (og_diags) that name the file and line at fault.
+ *
+ * Vocabulary (see docs/ARCHITECTURE.md): a *unit* is an organizational entity
+ * with a stable id; a *link* is a directed relation from a superior to a
+ * subordinate on one *line* of authority; an *apex* has no superior on a line.
+ */
+#ifndef ORGRAPH_H
+#define ORGRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <igraph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define OG_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ status */
+
+/* Every fallible call returns one of these. */
+typedef enum og_status {
+    OG_OK = 0,
+    OG_ENOMEM,     /* out of memory */
+    OG_EIO,        /* a file could not be opened, read or written */
+    OG_EFORMAT,    /* input is not a model the loaders accept */
+    OG_EINVAL,     /* a caller passed an invalid argument */
+    OG_EINTERNAL   /* a bug, or an unexpected failure inside igraph/Graphviz */
+} og_status;
+
+/* A short English phrase for a status ("out of memory"...). Never NULL. */
+const char *og_status_string(og_status status);
+
+/* Installs igraph's and cgraph's error handlers so that their errors become
+ * returned statuses instead of aborts or lines on stderr. Idempotent; every
+ * entry point that needs it calls it, so calling it yourself is optional. */
+void og_init(void);
+
+/* ------------------------------------------------------------- diagnostics */
+
+typedef enum og_severity { OG_NOTE = 0, OG_WARNING = 1, OG_ERROR = 2 } og_severity;
+
+/* One problem found in an input file or in a model. */
+typedef struct og_diag {
+    og_severity severity;
+    const char *file;    /* path of the input at fault, or NULL */
+    long line;           /* 1-based line in that file, or 0 when none applies */
+    const char *code;    /* stable short code, e.g. "cycle", "unknown-unit" */
+    const char *message; /* lower-case English, no trailing full stop */
+    int lossy;           /* 1 when the loader had to leave input out */
+} og_diag;
+
+typedef struct og_diags og_diags;
+
+og_diags *og_diags_new(void);
+void og_diags_free(og_diags *diags);
+size_t og_diags_count(const og_diags *diags);
+const og_diag *og_diags_get(const og_diags *diags, size_t i);
+/* Counts of diagnostics at a severity; og_diags_lossy counts those that left
+ * input out of the model. */
+size_t og_diags_count_severity(const og_diags *diags, og_severity severity);
+size_t og_diags_lossy(const og_diags *diags);
+/* Appends a diagnostic; the strings are copied. */
+og_status og_diags_add(og_diags *diags, og_severity severity, const char *file,
+                       long line, const char *code, int lossy,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+/* Sorts by file, line, then order of addition (stable), for deterministic
+ * output. */
+void og_diags_sort(og_diags *diags);
+const char *og_severity_name(og_severity severity);
+
+/* ------------------------------------------------------------------ lines */
+
+/* The lines of authority. command, party and guidance rank units (a link goes
+ * from superior to subordinate); coordination is a symmetric working relation
+ * between peers and never a source of rank. */
+typedef enum og_line {
+    OG_LINE_COMMAND = 0,
+    OG_LINE_PARTY = 1,
+    OG_LINE_GUIDANCE = 2,
+    OG_LINE_COORDINATION = 3
+} og_line;
+#define OG_LINE_COUNT 4
+
+/* "command", "party", "guidance", "coordination". */
+const char *og_line_name(og_line line);
+/* Parses a line name; returns -1 when it names no line. */
+int og_line_parse(const char *name);
+/* 1 for command, party and guidance; 0 for coordination. */
+int og_line_ranks(og_line line);
+
+/* ------------------------------------------------------------------ model */
+
+typedef struct og_model og_model;
+
+/* Which object an attribute belongs to. */
+typedef enum og_object { OG_UNIT = 0, OG_LINK = 1 } og_object;
+
+og_model *og_model_new(void);
+void og_model_free(og_model *model);
+
+igraph_integer_t og_model_unit_count(const og_model *model);
+igraph_integer_t og_model_link_count(const og_model *model);
+
+/* Adds a unit. id must be non-empty and new; name, kind and level may be NULL
+ * (stored as ""). On success *unit (if not NULL) is the new unit's index;
+ * indices are dense, 0..n-1, in order of addition. Returns OG_EINVAL for an
+ * empty or duplicate id. Amortized O(length of the strings). */
+og_status og_model_add_unit(og_model *model, const char *id, const char *name,
+                            const char *kind, const char *level,
+                            igraph_integer_t *unit);
+/* Adds a link from superior `from` to subordinate `to` on `line`. Self-links
+ * and repeated links are accepted here (check reports them). O(1) amortized. */
+og_status og_model_add_link(og_model *model, igraph_integer_t from,
+                            igraph_integer_t to, og_line line,
+                            igraph_integer_t *link);
+/* Sets an attribute of a unit or link (replacing any previous value). The
+ * names id, name, kind, level (units) and from, to, line (links) are fields,
+ * not attributes: setting them through this call returns OG_EINVAL. */
+og_status og_model_set_attr(og_model *model, og_object object,
+                            igraph_integer_t index, const char *key,
+                            const char *value);
+/* Records where a unit or link came from, for diagnostics. */
+og_status og_model_set_origin(og_model *model, og_object object,
+                              igraph_integer_t index, const char *file,
+                              long line);
+/* Appends a metadata entry (title, date, source, note, ...); keys may repeat. */
+og_status og_model_add_meta(og_model *model, const char *key, const char *value);
+
+/* Constant-time lookup by id; returns -1 when no unit has that id. */
+igraph_integer_t og_model_find(const og_model *model, const char *id);
+
+const char *og_unit_id(const og_model *model, igraph_integer_t unit);
+const char *og_unit_name(const og_model *model, igraph_integer_t unit);
+const char *og_unit_kind(const og_model *model, igraph_integer_t unit);
+const char *og_unit_level(const og_model *model, igraph_integer_t unit);
+
+igraph_integer_t og_link_from(const og_model *model, igraph_integer_t link);
+igraph_integer_t og_link_to(const og_model *model, igraph_integer_t link);
+og_line og_link_line(const og_model *model, igraph_integer_t link);
+
+/* Where a unit or link was read from: *file is NULL and *line 0 when unknown. */
+void og_model_origin(const og_model *model, og_object object,
+                     igraph_integer_t index, const char **file, long *line);
+
+/* Extra attributes, as columns: names in order of first appearance. */
+size_t og_model_attr_count(const og_model *model, og_object object);
+const char *og_model_attr_name(const og_model *model, og_object object,
+                               size_t column);
+/* Returns the column index of an attribute name, or -1. */
+long og_model_attr_find(const og_model *model, og_object object,
+                        const char *key);
+/* The value of attribute `column` for one unit or link, or NULL when unset. */
+const char *og_model_attr(const og_model *model, og_object object,
+                          igraph_integer_t index, size_t column);
+
+size_t og_model_meta_count(const og_model *model);
+const char *og_model_meta_key(const og_model *model, size_t i);
+const char *og_model_meta_value(const og_model *model, size_t i);
+/* The first value of a metadata key, or NULL. */
+const char *og_model_meta_get(const og_model *model, const char *key);
+
+/* Distinct kinds and levels, in order of first appearance; og_unit_kind_index
+ * gives a unit's index into that list. */
+size_t og_model_kind_count(const og_model *model);
+const char *og_model_kind_name(const og_model *model, size_t kind);
+size_t og_unit_kind_index(const og_model *model, igraph_integer_t unit);
+size_t og_model_level_count(const og_model *model);
+const char *og_model_level_name(const og_model *model, size_t level);
+size_t og_unit_level_index(const og_model *model, igraph_integer_t unit);
+
+/* The model's links as a directed igraph graph: vertex i is unit i, edge j is
+ * link j (superior -> subordinate). Built on first use after a change, O(n+m);
+ * the pointer stays valid until the model changes or is freed. Returns NULL
+ * when out of memory. */
+const igraph_t *og_model_graph(og_model *model);
+
+/* The path the model was loaded from, or NULL. */
+const char *og_model_path(const og_model *model);
+
+/* ------------------------------------------------------------ input/output */
+
+typedef enum og_format {
+    OG_FORMAT_UNKNOWN = 0,
+    OG_FORMAT_DOT,       /* a .dot or .gv file */
+    OG_FORMAT_CSV_DIR,   /* a directory with units.csv, links.csv, meta.csv */
+    OG_FORMAT_CSV_FILE,  /* a single units table (.csv) */
+    OG_FORMAT_GRAPHML    /* a .graphml file */
+} og_format;
+
+const char *og_format_name(og_format format);
+/* The format of an existing path (a directory is OG_FORMAT_CSV_DIR). */
+og_format og_format_detect(const char *path);
+/* The format to write to a path: by extension; a path ending in '/' or with
+ * no extension is a CSV directory. */
+og_format og_format_for_output(const char *path);
+
+/* Loads a model from a path in any supported format. Problems in the input
+ * are appended to diags, each with its file and line; loading goes on after
+ * a problem where it can, so one run reports every problem. Returns OG_OK
+ * when a model was built (it may still carry diagnostics: og_diags_lossy
+ * tells whether anything was left out), OG_EIO when the path cannot be read,
+ * OG_EFORMAT when the input cannot be read as a model at all (then *model is
+ * NULL and diags say why). Time O(size of input). */
+og_status og_model_load(const char *path, og_model **model, og_diags *diags);
+
+/* Loads from bytes in memory, as if read from `name` in `format`
+ * (OG_FORMAT_DOT, OG_FORMAT_CSV_FILE or OG_FORMAT_GRAPHML); for tests and
+ * fuzzing. */
+og_status og_model_load_buffer(const char *data, size_t size, og_format format,
+                               const char *name, og_model **model,
+                               og_diags *diags);
+
+/* Writes a model in a format; the output appears whole or not at all (it is
+ * written to a temporary file beside it and renamed into place). For
+ * OG_FORMAT_CSV_DIR the directory is created if needed and its units.csv,
+ * links.csv and meta.csv are each replaced atomically. diags (may be NULL)
+ * receives the reason on failure. */
+og_status og_model_save(og_model *model, const char *path, og_format format,
+                        og_diags *diags);
+
+/* ------------------------------------------------------------------ check */
+
+/* Appends to diags every structural problem of a model: cycles on a ranking
+ * line (each cycle printed as a -> b -> a), units that reach no apex on the
+ * command line, self-links, repeated links, units with no link at all.
+ * Loader problems (syntax, unknown ids, duplicate ids, encoding) are found by
+ * og_model_load. Time O(n + m). */
+og_status og_model_check(og_model *model, og_diags *diags);
+
+/* ------------------------------------------------------------------- info */
+
+/* A count of units or links under a name (a kind, a level or a line). */
+typedef struct og_count {
+    const char *name;
+    igraph_integer_t count;
+} og_count;
+
+/* Summary figures of a model. */
+typedef struct og_info {
+    const char *path;               /* as loaded, or NULL */
+    const char *title;              /* meta "title", or NULL */
+    const char *date;               /* meta "date", or NULL */
+    igraph_integer_t units;
+    igraph_integer_t links;
+    og_count *kinds;   size_t n_kinds;    /* by kind, in order of appearance */
+    og_count *levels;  size_t n_levels;   /* by level, in order of appearance */
+    og_count lines[OG_LINE_COUNT];        /* links by line */
+    /* apexes[l]: units with no superior on ranking line l among the units
+     * that have a link on it (every unit, for command); n_apexes[l] entries. */
+    igraph_integer_t *apexes[OG_LINE_COUNT];
+    igraph_integer_t n_apexes[OG_LINE_COUNT];
+} og_info;
+
+/* Fills *info (free with og_info_destroy). O(n + m). */
+og_status og_info_compute(og_model *model, og_info *info);
+void og_info_destroy(og_info *info);
+
+/* --------------------------------------------------------------- writing */
+
+/* Writes bytes to `path` atomically: a temporary file in the same directory,
+ * fsync'd, then renamed over the target. On failure the target is untouched
+ * and no temporary file is left. */
+og_status og_write_file_atomic(const char *path, const char *data, size_t size);
+
+/* A growable output buffer, the target of every writer in the library. */
+typedef struct og_buf {
+    char *data;
+    size_t len, cap;
+    int failed;   /* set when an allocation failed; further appends do nothing */
+} og_buf;
+
+void og_buf_init(og_buf *buf);
+void og_buf_free(og_buf *buf);
+void og_buf_append(og_buf *buf, const char *data, size_t n);
+void og_buf_puts(og_buf *buf, const char *s);
+void og_buf_printf(og_buf *buf, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Appends s as one CSV field (RFC 4180 quoting). When `neutralize` is set, a
+ * value that a spreadsheet would run as a formula (starting with =, +, -, @,
+ * tab or carriage return) is prefixed with a single quote. */
+void og_buf_csv_field(og_buf *buf, const char *s, int neutralize);
+/* Appends s as a JSON string literal, quotes included. */
+void og_buf_json_string(og_buf *buf, const char *s);
+
+/* JSON document for og_info (schema in docs/json.md). Appends to buf. */
+og_status og_info_json(const og_info *info, const og_model *model, og_buf *buf);
+/* JSON document for a diagnostics list: {"diagnostics":[...],"errors":N,...}. */
+og_status og_diags_json(const og_diags *diags, og_buf *buf);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ORGRAPH_H */
