@@ -50,10 +50,12 @@ static int check_one(const char *path, cli_format format)
     size_t warnings = og_diags_count_severity(diags, OG_WARNING);
     if (format == FORMAT_TEXT) {
         if (m)
-            printf("%s: %zu error%s, %zu warning%s (%ld units, %ld links)\n",
+            printf("%s: %zu error%s, %zu warning%s (%ld unit%s, %ld link%s)\n",
                    path, errors, errors == 1 ? "" : "s", warnings,
                    warnings == 1 ? "" : "s", (long)og_model_unit_count(m),
-                   (long)og_model_link_count(m));
+                   og_model_unit_count(m) == 1 ? "" : "s",
+                   (long)og_model_link_count(m),
+                   og_model_link_count(m) == 1 ? "" : "s");
         else
             printf("%s: %zu error%s, %zu warning%s (not read as a model)\n",
                    path, errors, errors == 1 ? "" : "s", warnings,

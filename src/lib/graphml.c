@@ -46,6 +46,24 @@ static const char *attr_text(const igraph_t *g, igraph_attribute_elemtype_t
     return "";
 }
 
+/* libxml2's SAX2 interface, as igraph 0.10 drives it, hands attribute values
+ * (node ids) over with each '&' written as "&#38;"; undo that in place. A
+ * literal "&#38;" in an id arrives as "&#38;#38;" and so also comes back
+ * right. */
+static void undo_amp(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (strncmp(r, "&#38;", 5) == 0) {
+            *w++ = '&';
+            r += 5;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 static long find_name(const igraph_strvector_t *names, const char *name)
 {
     for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++)
@@ -107,8 +125,16 @@ static og_status build(const igraph_t *g, const char *file, og_model *m,
                                 sizeof buf))
     for (igraph_integer_t v = 0; v < n && st == OG_OK; v++) {
         unit[v] = -1;
-        const char *id = VTEXT(c_id, v, t1);
+        const char *raw = VTEXT(c_id, v, t1);
+        char *id = raw ? strdup(raw) : NULL;
+        if (raw && !id) {
+            st = OG_ENOMEM;
+            break;
+        }
+        if (id)
+            undo_amp(id);
         if (!id || !*id) {
+            free(id);
             og_diags_add(diags, OG_ERROR, file, 0, "empty-id", 1,
                          "node %ld has no id", (long)v + 1);
             continue;
@@ -117,10 +143,12 @@ static og_status build(const igraph_t *g, const char *file, og_model *m,
             og_diags_add(diags, OG_ERROR, file, 0, "duplicate-id", 1,
                          "duplicate unit id '%s'; the second node is left out",
                          id);
+            free(id);
             continue;
         }
         st = og_model_add_unit(m, id, VTEXT(c_name, v, t2), VTEXT(c_kind, v, t3),
                                VTEXT(c_level, v, t4), &unit[v]);
+        free(id);
         if (st == OG_OK)
             st = og_model_set_origin(m, OG_UNIT, unit[v], file, 0);
         for (igraph_integer_t a = 0; a < igraph_strvector_size(&vn) && st == OG_OK; a++) {

@@ -640,18 +640,70 @@ void og_i_cgraph_init(void)
 }
 
 /* A DOT graph attribute name "key.N" (N >= 2) is the Nth value of a repeated
- * metadata key (see og_i_write_dot). */
-static void meta_key(const char *name, char *key, size_t size)
+ * metadata key (see save.c). Splits name into its key and N (1 if none). */
+static long meta_key(const char *name, char *key, size_t size)
 {
     snprintf(key, size, "%s", name);
     char *dot = strrchr(key, '.');
-    if (dot && dot[1] && dot != key) {
-        char *q = dot + 1;
-        while (*q && isdigit((unsigned char)*q))
-            q++;
-        if (!*q && atoi(dot + 1) >= 2)
-            *dot = '\0';
+    if (!dot || dot == key || !dot[1])
+        return 1;
+    char *q = dot + 1;
+    while (*q && isdigit((unsigned char)*q))
+        q++;
+    long nth = *q ? 0 : atol(dot + 1);
+    if (nth < 2)
+        return 1;
+    *dot = '\0';
+    return nth;
+}
+
+typedef struct meta_entry {
+    char key[256];
+    long nth;
+    const char *value;
+} meta_entry;
+
+static int meta_cmp(const void *a, const void *b)
+{
+    const meta_entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->nth > y->nth) - (x->nth < y->nth);
+}
+
+/* Graph attributes become metadata. cgraph keeps attributes in a dictionary
+ * and returns them by name, so the order of distinct keys is alphabetical;
+ * the values of one repeated key keep their order. */
+static og_status build_meta(Agraph_t *g, og_model *m)
+{
+    size_t n = 0, cap = 16;
+    meta_entry *list = malloc(cap * sizeof *list);
+    if (!list)
+        return OG_ENOMEM;
+    for (Agsym_t *sym = agnxtattr(g, AGRAPH, NULL); sym; sym = agnxtattr(g, AGRAPH, sym)) {
+        const char *v = agxget(g, sym);
+        if (!v || !*v)
+            continue;
+        if (n == cap) {
+            meta_entry *l = realloc(list, 2 * cap * sizeof *l);
+            if (!l) {
+                free(list);
+                return OG_ENOMEM;
+            }
+            list = l;
+            cap *= 2;
+        }
+        list[n].nth = meta_key(sym->name, list[n].key, sizeof list[n].key);
+        list[n].value = v;
+        n++;
     }
+    qsort(list, n, sizeof *list, meta_cmp);
+    og_status st = OG_OK;
+    for (size_t i = 0; i < n && st == OG_OK; i++)
+        st = og_model_add_meta(m, strcmp(list[i].key, "label") == 0 ? "title"
+                                                                    : list[i].key,
+                               list[i].value);
+    free(list);
+    return st;
 }
 
 static int edge_seq_cmp(const void *a, const void *b)
@@ -663,17 +715,9 @@ static int edge_seq_cmp(const void *a, const void *b)
 static og_status build(Agraph_t *g, scan *s, const char *file, og_model *m,
                        og_diags *diags)
 {
-    og_status st = OG_OK;
-    /* metadata from graph attributes: label is the title */
-    for (Agsym_t *sym = agnxtattr(g, AGRAPH, NULL); sym && st == OG_OK;
-         sym = agnxtattr(g, AGRAPH, sym)) {
-        const char *v = agxget(g, sym);
-        if (!v || !*v)
-            continue;
-        char key[256];
-        meta_key(sym->name, key, sizeof key);
-        st = og_model_add_meta(m, strcmp(key, "label") == 0 ? "title" : key, v);
-    }
+    og_status st = build_meta(g, m);
+    if (st != OG_OK)
+        return st;
     /* units, in order of first mention */
     Agsym_t *s_label = agattr(g, AGNODE, "label", NULL);
     Agsym_t *s_kind = agattr(g, AGNODE, "kind", NULL);

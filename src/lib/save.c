@@ -15,11 +15,19 @@
 
 /* ------------------------------------------------------------------- DOT */
 
-/* A DOT quoted string: only '"' needs escaping (cgraph keeps every other
- * backslash as it stands). A trailing backslash would escape the closing
- * quote, so it is followed by a line continuation, which readers drop. */
+/* A DOT string. In a quoted string cgraph unescapes only \" (every other
+ * backslash stays as it stands), so a value ending in a backslash cannot be
+ * quoted; such a value, when it holds no angle bracket, is written as an
+ * HTML-like string <...>, which cgraph returns verbatim. */
 static void dot_string(og_buf *b, const char *s)
 {
+    size_t total = strlen(s);
+    if (total && s[total - 1] == '\\' && !strpbrk(s, "<>")) {
+        og_buf_append(b, "<", 1);
+        og_buf_append(b, s, total);
+        og_buf_append(b, ">", 1);
+        return;
+    }
     og_buf_append(b, "\"", 1);
     const char *run = s;
     for (const char *p = s; *p; p++) {
@@ -29,11 +37,7 @@ static void dot_string(og_buf *b, const char *s)
             run = p + 1;
         }
     }
-    size_t n = strlen(run);
-    og_buf_append(b, run, n);
-    size_t total = strlen(s);
-    if (total && s[total - 1] == '\\')
-        og_buf_append(b, "\\\n", 2);
+    og_buf_puts(b, run);
     og_buf_append(b, "\"", 1);
 }
 

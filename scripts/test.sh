@@ -1,0 +1,16 @@
+#!/bin/sh
+# Builds with warnings as errors and runs every test (Check suites and CLI
+# golden cases) with ctest; then rebuilds with the address and undefined-
+# behaviour sanitizers in build-asan/ and runs the whole suite again.
+# usage: scripts/test.sh            (after scripts/setup.sh)
+set -eu
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+scripts/build.sh
+(cd build && ctest --output-on-failure -j"$jobs")
+cmake -S . -B build-asan -DORGRAPH_WERROR=ON -DORGRAPH_SANITIZE=ON \
+      -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+   ctest --output-on-failure -j"$jobs")
