@@ -52,6 +52,10 @@ typedef enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } cli_format;
  * bit set of (1 << cli_format). */
 int cli_parse_format(const char *s, unsigned allowed);
 
+/* Parses --line's value for analyses: a ranking line, or "all" for the
+ * three; returns a bit set (1 << og_line), 0 for an unknown name. */
+unsigned cli_parse_lines(const char *s);
+
 /* Writes a buffer to stdout; returns EXIT_OK or EXIT_INTERNAL. */
 int cli_write_stdout(const og_buf *buf);
 
@@ -63,8 +67,11 @@ int cmd_check(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_path(int argc, char **argv);
 
 extern const char usage_check[], usage_info[], usage_convert[], usage_help[];
+extern const char usage_analyze[], usage_path[];
 
 /* The table, in main.c. */
 extern const cli_command cli_commands[];

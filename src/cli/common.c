@@ -94,6 +94,14 @@ int cli_parse_format(const char *s, unsigned allowed)
     return -1;
 }
 
+unsigned cli_parse_lines(const char *s)
+{
+    if (strcmp(s, "all") == 0)
+        return (1u << OG_LINE_COMMAND) | (1u << OG_LINE_PARTY) | (1u << OG_LINE_GUIDANCE);
+    int l = og_line_parse(s);
+    return l >= 0 && og_line_ranks((og_line)l) ? 1u << l : 0;
+}
+
 int cli_write_stdout(const og_buf *buf)
 {
     if (buf->failed)

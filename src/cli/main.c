@@ -11,6 +11,8 @@
 const cli_command cli_commands[] = {
     {"check", cmd_check, "report every problem of a model, with file and line", usage_check},
     {"info", cmd_info, "units by kind and level, links by line, apexes", usage_info},
+    {"analyze", cmd_analyze, "chains, layers, spans, dual subordination, bottlenecks", usage_analyze},
+    {"path", cmd_path, "the chain of command between two units", usage_path},
     {"convert", cmd_convert, "convert a model between DOT, CSV and GraphML", usage_convert},
     {"help", cmd_help, "show help for a command", usage_help},
     {NULL, NULL, NULL, NULL}};

@@ -100,20 +100,23 @@ void og_info_destroy(og_info *info)
 /* ----------------------------------------------------------------- JSON */
 
 /* jansson refuses invalid UTF-8; loaders already replaced such bytes, so a
- * NULL here means out of memory. */
-static int set(json_t *obj, const char *key, json_t *value)
+ * NULL here means out of memory. Shared with the other JSON writers. */
+int og_i_json_set(json_t *obj, const char *key, json_t *value)
 {
     return value ? json_object_set_new(obj, key, value) : -1;
 }
 
-static json_t *str_or_null(const char *s)
+json_t *og_i_json_str(const char *s)
 {
     return s ? json_string(s) : json_null();
 }
 
-static og_status dump(json_t *doc, og_buf *buf)
+/* Dumps doc (indented, keys in insertion order, reals to 6 significant
+ * digits so output does not show binary noise) to buf and frees it. */
+og_status og_i_json_dump(json_t *doc, og_buf *buf)
 {
-    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                     JSON_REAL_PRECISION(6));
     json_decref(doc);
     if (!text)
         return OG_ENOMEM;
@@ -129,17 +132,17 @@ og_status og_info_json(const og_info *info, const og_model *m, og_buf *buf)
     json_t *kinds = json_object(), *levels = json_object(), *lines = json_object();
     json_t *apexes = json_object();
     int bad = !doc || !kinds || !levels || !lines || !apexes;
-    bad |= set(doc, "path", str_or_null(info->path));
-    bad |= set(doc, "title", str_or_null(info->title));
-    bad |= set(doc, "date", str_or_null(info->date));
-    bad |= set(doc, "units", json_integer(info->units));
-    bad |= set(doc, "links", json_integer(info->links));
+    bad |= og_i_json_set(doc, "path", og_i_json_str(info->path));
+    bad |= og_i_json_set(doc, "title", og_i_json_str(info->title));
+    bad |= og_i_json_set(doc, "date", og_i_json_str(info->date));
+    bad |= og_i_json_set(doc, "units", json_integer(info->units));
+    bad |= og_i_json_set(doc, "links", json_integer(info->links));
     for (size_t i = 0; i < info->n_kinds; i++)
-        bad |= set(kinds, info->kinds[i].name, json_integer(info->kinds[i].count));
+        bad |= og_i_json_set(kinds, info->kinds[i].name, json_integer(info->kinds[i].count));
     for (size_t i = 0; i < info->n_levels; i++)
-        bad |= set(levels, info->levels[i].name, json_integer(info->levels[i].count));
+        bad |= og_i_json_set(levels, info->levels[i].name, json_integer(info->levels[i].count));
     for (int l = 0; l < OG_LINE_COUNT; l++)
-        bad |= set(lines, info->lines[l].name, json_integer(info->lines[l].count));
+        bad |= og_i_json_set(lines, info->lines[l].name, json_integer(info->lines[l].count));
     for (int l = 0; l < OG_LINE_COUNT; l++) {
         if (!og_line_ranks((og_line)l))
             continue;
@@ -147,17 +150,17 @@ og_status og_info_json(const og_info *info, const og_model *m, og_buf *buf)
         bad |= !list;
         for (igraph_integer_t i = 0; list && i < info->n_apexes[l]; i++)
             bad |= json_array_append_new(list, json_string(og_unit_id(m, info->apexes[l][i])));
-        bad |= set(apexes, og_line_name((og_line)l), list);
+        bad |= og_i_json_set(apexes, og_line_name((og_line)l), list);
     }
-    bad |= set(doc, "units_by_kind", kinds);
-    bad |= set(doc, "units_by_level", levels);
-    bad |= set(doc, "links_by_line", lines);
-    bad |= set(doc, "apexes", apexes);
+    bad |= og_i_json_set(doc, "units_by_kind", kinds);
+    bad |= og_i_json_set(doc, "units_by_level", levels);
+    bad |= og_i_json_set(doc, "links_by_line", lines);
+    bad |= og_i_json_set(doc, "apexes", apexes);
     if (bad) {
         json_decref(doc);
         return OG_ENOMEM;
     }
-    return dump(doc, buf);
+    return og_i_json_dump(doc, buf);
 }
 
 og_status og_diags_json(const og_diags *diags, og_buf *buf)
@@ -168,19 +171,19 @@ og_status og_diags_json(const og_diags *diags, og_buf *buf)
         const og_diag *d = og_diags_get(diags, i);
         json_t *o = json_object();
         bad |= !o;
-        bad |= set(o, "severity", json_string(og_severity_name(d->severity)));
-        bad |= set(o, "file", str_or_null(d->file));
-        bad |= set(o, "line", d->line ? json_integer(d->line) : json_null());
-        bad |= set(o, "code", json_string(d->code));
-        bad |= set(o, "message", json_string(d->message));
+        bad |= og_i_json_set(o, "severity", json_string(og_severity_name(d->severity)));
+        bad |= og_i_json_set(o, "file", og_i_json_str(d->file));
+        bad |= og_i_json_set(o, "line", d->line ? json_integer(d->line) : json_null());
+        bad |= og_i_json_set(o, "code", json_string(d->code));
+        bad |= og_i_json_set(o, "message", json_string(d->message));
         bad |= json_array_append_new(list, o);
     }
-    bad |= set(doc, "diagnostics", list);
-    bad |= set(doc, "errors", json_integer((json_int_t)og_diags_count_severity(diags, OG_ERROR)));
-    bad |= set(doc, "warnings", json_integer((json_int_t)og_diags_count_severity(diags, OG_WARNING)));
+    bad |= og_i_json_set(doc, "diagnostics", list);
+    bad |= og_i_json_set(doc, "errors", json_integer((json_int_t)og_diags_count_severity(diags, OG_ERROR)));
+    bad |= og_i_json_set(doc, "warnings", json_integer((json_int_t)og_diags_count_severity(diags, OG_WARNING)));
     if (bad) {
         json_decref(doc);
         return OG_ENOMEM;
     }
-    return dump(doc, buf);
+    return og_i_json_dump(doc, buf);
 }

@@ -120,6 +120,17 @@ const char *og_i_igraph_last_error(void);
 /* Maps an igraph error code to a status. */
 og_status og_i_from_igraph(igraph_error_t err);
 
+/* ---- JSON documents (info.c): jansson, keys in insertion order ---- */
+
+struct json_t;
+/* Sets obj[key] = value, taking the reference; -1 when value is NULL (out
+ * of memory) or the set fails, else 0. */
+int og_i_json_set(struct json_t *obj, const char *key, struct json_t *value);
+/* A JSON string, or null for NULL. */
+struct json_t *og_i_json_str(const char *s);
+/* Appends the document, indented, plus a newline; frees it. */
+og_status og_i_json_dump(struct json_t *doc, og_buf *buf);
+
 #define OG_I_UNUSED(x) ((void)(x))
 
 #endif /* ORGRAPH_INTERNAL_H */

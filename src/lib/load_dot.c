@@ -39,7 +39,7 @@ typedef struct edge_pos {
 } edge_pos;
 
 typedef struct scan {
-    const char *p, *end;
+    const char *begin, *p, *end;
     long line;
     tok t;             /* current token */
     long tline;        /* its line */
@@ -88,7 +88,7 @@ static int text_put(scan *s, char c)
 
 static void skip_space(scan *s)
 {
-    int bol = s->p == s->end || s->p[-1] == '\n';
+    int bol = s->p == s->begin || s->p[-1] == '\n';
     while (s->p < s->end) {
         char c = *s->p;
         if (c == '\n') {
@@ -832,7 +832,7 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
 {
     scan s;
     memset(&s, 0, sizeof s);
-    s.p = data;
+    s.begin = s.p = data;
     s.end = data + size;
     s.line = 1;
     s.file = file;

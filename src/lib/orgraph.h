@@ -303,6 +303,145 @@ og_status og_info_json(const og_info *info, const og_model *model, og_buf *buf);
 /* JSON document for a diagnostics list: {"diagnostics":[...],"errors":N,...}. */
 og_status og_diags_json(const og_diags *diags, og_buf *buf);
 
+/* --------------------------------------------------------------- analyses */
+
+/* Span-of-control bands: 1, 2-3, 4-7, 8-12, 13-16, 17+. */
+#define OG_SPAN_BANDS 6
+/* The band of a span (0..OG_SPAN_BANDS-1), or -1 for a span of 0. */
+int og_span_band(igraph_integer_t span);
+/* "1", "2-3", "4-7", "8-12", "13-16", "17+". */
+const char *og_span_band_name(int band);
+
+/* How many units the ranked lists of an analysis hold at most (widest spans,
+ * bottlenecks, most central units). */
+#define OG_ANALYSIS_TOP 10
+/* How many units a listed set (apexes, units with no chain, dual
+ * subordination) names at most in summaries; counts are always whole. */
+#define OG_ANALYSIS_LISTED 100
+/* Above this many units in the coordination network, betweenness counts
+ * only shortest paths up to OG_BETWEENNESS_CUTOFF hops (and says so). */
+#define OG_BETWEENNESS_EXACT_MAX 20000
+#define OG_BETWEENNESS_CUTOFF 4
+
+/* A unit and a figure (span, units carried, betweenness). */
+typedef struct og_ranked {
+    igraph_integer_t unit;
+    double value;
+} og_ranked;
+
+/* Chain and span figures over a group of units (a kind, a level, or all). */
+typedef struct og_group_figures {
+    const char *name;             /* kind or level name; NULL for all units */
+    igraph_integer_t units;       /* units of the group on the line */
+    igraph_integer_t chained;     /* of those, units with a chain */
+    double chain_mean;            /* mean shortest chain of chained units */
+    igraph_integer_t chain_max;   /* longest chain; -1 when none */
+    igraph_integer_t managers;    /* units with at least one subordinate */
+    igraph_integer_t subordinates;/* sum of the managers' spans */
+    igraph_integer_t span_max;
+    igraph_integer_t bands[OG_SPAN_BANDS]; /* managers per span band */
+} og_group_figures;
+
+/* Position of a unit on a line, in og_line_analysis.position. */
+typedef enum og_position {
+    OG_POS_OFF_LINE = 0,   /* no link on the line (and not a command apex) */
+    OG_POS_APEX = 1,       /* on the line, no superior on it */
+    OG_POS_CHAINED = 2,    /* every chain above it ends at an apex */
+    OG_POS_NO_CHAIN = 3    /* on a cycle or below one: no chain */
+} og_position;
+const char *og_position_name(og_position position);
+
+/* The analysis of one ranking line. Per-unit arrays have one entry a unit.
+ * Chain length = hops up to an apex; layer = longest chain + 1 (the rank a
+ * layered chart gives the unit: below every superior). */
+typedef struct og_line_analysis {
+    og_line line;
+    igraph_integer_t units;       /* units on the line */
+    unsigned char *position;      /* og_position per unit */
+    igraph_integer_t *chain_min;  /* per unit; -1 when no chain */
+    igraph_integer_t *chain_max;  /* per unit; -1 when no chain */
+    igraph_integer_t *span;       /* per unit: direct subordinates on the line */
+    igraph_integer_t *superiors;  /* per unit: superiors on the line */
+    igraph_integer_t *carries;    /* per unit: units it dominates, itself
+                                     excluded; -1 when not reached */
+    igraph_integer_t *apexes;      igraph_integer_t n_apexes;
+    igraph_integer_t *no_chain;    igraph_integer_t n_no_chain; /* ascending */
+    igraph_integer_t layers;      /* maximum layer; 0 when no unit has a chain */
+    igraph_integer_t *per_layer;  /* per_layer[i]: units in layer i+1 */
+    og_group_figures overall;
+    og_group_figures *by_kind;  size_t n_kinds;  /* kinds on the line, model order */
+    og_group_figures *by_level; size_t n_levels;
+    og_ranked widest[OG_ANALYSIS_TOP];      size_t n_widest;
+    og_ranked bottlenecks[OG_ANALYSIS_TOP]; size_t n_bottlenecks;
+} og_line_analysis;
+
+/* A whole analysis: the chosen ranking lines, dual subordination over every
+ * ranking line, and betweenness in the coordination network. */
+typedef struct og_analysis {
+    igraph_integer_t units;
+    unsigned lines;                        /* bit (1 << line) per line analysed */
+    og_line_analysis line[OG_LINE_COUNT];  /* valid for the lines analysed */
+    /* dual subordination: units with superiors on two or more ranking lines,
+     * or two or more superiors on one; ascending. Superiors of dual[k]:
+     * dual_sup[dual_start[k] .. dual_start[k+1]), on lines dual_line[...],
+     * by line then link order. */
+    igraph_integer_t n_dual, n_dual_across, n_dual_within;
+    igraph_integer_t *dual, *dual_start, *dual_sup;
+    unsigned char *dual_line;
+    /* coordination network */
+    igraph_integer_t coord_units, coord_links;
+    int betweenness_cutoff;                /* 0 = exact */
+    og_ranked central[OG_ANALYSIS_TOP]; size_t n_central;
+} og_analysis;
+
+/* Analyses the ranking lines in `lines` (bits 1 << OG_LINE_COMMAND, ...;
+ * coordination cannot be chosen: OG_EINVAL). Units with no link at all are
+ * one-unit apexes of the command line. Units on or below a cycle get no
+ * chain and are listed, never dropped; nothing loops. Time O(n + m) per line
+ * (Kahn's order for chains, igraph_dominator_tree for bottlenecks) plus
+ * betweenness on the coordination network only (O(nc * mc), capped as
+ * above). Free with og_analysis_destroy. */
+og_status og_analyze(og_model *model, unsigned lines, og_analysis *analysis);
+void og_analysis_destroy(og_analysis *analysis);
+
+/* The summary as a JSON document (schema in docs/analyses.md). O(size). */
+og_status og_analysis_json(const og_analysis *analysis, const og_model *model,
+                           og_buf *buf);
+/* One row per unit and analysed line, streamed (no document tree), columns
+ * line,id,name,kind,level,position,layer,chain_min,chain_max,span,superiors,
+ * carries. CSV has a header row; JSON is {"units":[{...},...]}. O(n). */
+og_status og_analysis_units_csv(const og_analysis *analysis,
+                                const og_model *model, og_buf *buf);
+og_status og_analysis_units_json(const og_analysis *analysis,
+                                 const og_model *model, og_buf *buf);
+
+/* A path between two units. For each ranking line chosen: the chain up from
+ * `from` to the nearest common superior (the one with the fewest hops in
+ * all; ties to the unit added first) and down to `to`. Across every line:
+ * the shortest route using links in either direction. */
+typedef struct og_path {
+    igraph_integer_t from, to;
+    unsigned lines;                            /* lines searched */
+    igraph_integer_t *chain[OG_LINE_COUNT];    /* from .. top .. to; NULL: none */
+    igraph_integer_t chain_len[OG_LINE_COUNT]; /* units in chain */
+    igraph_integer_t top[OG_LINE_COUNT];       /* index in chain of the common superior */
+    igraph_integer_t *route;      /* units from .. to; NULL when none */
+    igraph_integer_t *route_link; /* route_len - 1 links between them */
+    igraph_integer_t route_len;
+} og_path;
+
+/* Finds the chains and the route. O(n + m) per line. */
+og_status og_path_find(og_model *model, igraph_integer_t from,
+                       igraph_integer_t to, unsigned lines, og_path *path);
+void og_path_destroy(og_path *path);
+/* The direction of step i of the route (from route[i] to route[i+1]):
+ * "down" from a superior to a subordinate, "up" the other way, "across" on
+ * a coordination link. */
+const char *og_path_step_direction(const og_path *path, const og_model *model,
+                                   igraph_integer_t step);
+/* The path as a JSON document (schema in docs/analyses.md). */
+og_status og_path_json(const og_path *path, const og_model *model, og_buf *buf);
+
 #ifdef __cplusplus
 }
 #endif
