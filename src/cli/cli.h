@@ -63,8 +63,10 @@ int cmd_check(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
 
 extern const char usage_check[], usage_info[], usage_convert[], usage_help[];
+extern const char usage_chart[];
 
 /* The table, in main.c. */
 extern const cli_command cli_commands[];

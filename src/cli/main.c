@@ -12,6 +12,7 @@ const cli_command cli_commands[] = {
     {"check", cmd_check, "report every problem of a model, with file and line", usage_check},
     {"info", cmd_info, "units by kind and level, links by line, apexes", usage_info},
     {"convert", cmd_convert, "convert a model between DOT, CSV and GraphML", usage_convert},
+    {"chart", cmd_chart, "draw an org chart or the level schema (svg, png, pdf, dot)", usage_chart},
     {"help", cmd_help, "show help for a command", usage_help},
     {NULL, NULL, NULL, NULL}};
 
