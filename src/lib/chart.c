@@ -13,6 +13,7 @@
 #include "lineview.h"
 
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ typedef struct chart {
     igraph_integer_t *cparent; /* chart node -> tree parent chart node */
     Agedge_t **tree_edge;      /* chart node -> edge from its tree parent */
     Agnode_t *legend;
+    size_t legend_rows;
     unsigned drawn_lines;
 } chart;
 
@@ -199,11 +201,23 @@ static void chart_free(chart *c)
         agclose(c->g);
 }
 
+/* Auto: dot for small charts with narrow spans; compact for large charts
+ * and for any span wider than OG_CHART_SPAN_MAX, which dot would draw as one
+ * very wide row. */
 static int compact_wanted(const chart *c)
 {
     if (c->o->layout != OG_LAYOUT_AUTO)
         return c->o->layout == OG_LAYOUT_COMPACT;
-    return c->n_nodes > OG_CHART_DOT_MAX;
+    if (c->n_nodes > OG_CHART_DOT_MAX)
+        return 1;
+    igraph_integer_t *span = calloc((size_t)c->n_nodes + 1, sizeof *span), widest = 0;
+    if (!span)
+        return 1;
+    for (igraph_integer_t i = 0; i < c->n_nodes; i++)
+        if (c->cparent[i] >= 0 && ++span[c->cparent[i]] > widest)
+            widest = span[c->cparent[i]];
+    free(span);
+    return widest > OG_CHART_SPAN_MAX;
 }
 
 /* One chart node per shown unit, in unit order. */
@@ -314,16 +328,18 @@ static og_status add_link(chart *c, igraph_integer_t e)
     return OG_OK;
 }
 
-/* "command, party lines; subtree of X; depth 2; commune collapsed; N units" */
+/* "lines: command, party; subtree of X; 2 layer(s) below the top; commune
+ * level collapsed; N units" */
 static void describe(const chart *c, og_buf *b)
 {
-    const char *sep = "";
-    for (int l = 0; l < OG_LINE_COUNT; l++)
+    const char *sep = "lines: ";
+    if (c->lines == (1u << OG_LINE_COUNT) - 1)
+        og_buf_puts(b, "all lines");
+    for (int l = 0; l < OG_LINE_COUNT && c->lines != (1u << OG_LINE_COUNT) - 1; l++)
         if (c->lines & (1u << l)) {
             og_buf_printf(b, "%s%s", sep, og_line_name((og_line)l));
             sep = ", ";
         }
-    og_buf_puts(b, c->lines == (1u << OG_LINE_COUNT) - 1 ? " lines (all)" : " line(s)");
     if (c->o->root)
         og_buf_printf(b, "; subtree of %s", c->o->root);
     if (c->o->depth >= 0)
@@ -355,6 +371,7 @@ static og_status legend(chart *c)
                 kinds[k++] = og_model_kind_name(c->m, i);
         st = og_i_chart_title_legend(c->g, c->m, what.data, kinds, k,
                                      c->drawn_lines, &c->legend);
+        c->legend_rows = k + 1 + (size_t)__builtin_popcount(c->drawn_lines);
     }
     og_buf_free(&what);
     free(used);
@@ -399,6 +416,21 @@ static void set_path(Agedge_t *e, const double *p, double height)
     agsafeset(e, "dir", "none", "");
 }
 
+/* The title and legend grow with the chart, so that they stay legible when
+ * a large chart is viewed whole; the legend goes above its top left corner. */
+static void place_legend(chart *c, double w, double h)
+{
+    double scale = fmax(1.0, w / 1500.0), font = 10 * scale;
+    double lh = (double)c->legend_rows * font * 1.9, lw = font * 22;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.1f", font);
+    agsafeset(c->legend, "fontsize", buf, "10");
+    snprintf(buf, sizeof buf, "%.1f", 14 * scale);
+    agsafeset(c->g, "fontsize", buf, "14");
+    set_pos(c->legend, lw / 2, h + lh / 2 + 20 * scale);
+    agsafeset(c->g, "splines", "line", "");
+}
+
 /* Positions every node and tree edge (pos attributes, points, y up). */
 static og_status place_compact(chart *c)
 {
@@ -414,10 +446,8 @@ static og_status place_compact(chart *c)
         if (c->tree_edge[i])
             set_path(c->tree_edge[i], path + 2 * OG_I_PATH_POINTS * i, h);
     }
-    if (st == OG_OK) {
-        set_pos(c->legend, 90.0, h + 110.0);
-        agsafeset(c->g, "splines", "line", "");
-    }
+    if (st == OG_OK)
+        place_legend(c, w, h);
     free(x);
     free(y);
     free(path);

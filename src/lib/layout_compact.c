@@ -9,7 +9,7 @@
  * leaves are stacked in a block of columns (about three times as tall as
  * wide), so a span of 160 is eight columns, not 160 boxes side by side; the
  * leaf block and the subtrees of the other children are packed left to right
- * in rows, and a row wraps once it is wider than about twice the square root
+ * in rows, and a row wraps once it is wider than 1.4 times the square root
  * of the area of what it holds, so the chart stays near landscape proportions
  * at every size. Connectors are elbows: down from the parent to a bus, along
  * a trunk to the child's row or leaf column, then into the child.
@@ -149,7 +149,7 @@ static double pack_rows(layout *L, igraph_integer_t k, double block_w,
         area += (w + gx) * (h + L->p->gap_y);
         widest = w > widest ? w : widest;
     }
-    double target = fmax(widest, 2.0 * sqrt(area)), max_w = 0;
+    double target = fmax(widest, 1.4 * sqrt(area)), max_w = 0;
     igraph_integer_t r = 0;
     L->row_w[0] = L->row_h[0] = 0;
     for (igraph_integer_t i = 0; i < k; i++) {

@@ -314,7 +314,8 @@ typedef enum og_chart_view {
 
 /* How positions are found. */
 typedef enum og_chart_layout {
-    OG_LAYOUT_AUTO = 0, /* dot up to OG_CHART_DOT_MAX nodes, compact above */
+    OG_LAYOUT_AUTO = 0, /* dot up to OG_CHART_DOT_MAX nodes and spans up to
+                           OG_CHART_SPAN_MAX, compact otherwise */
     OG_LAYOUT_DOT = 1,  /* Graphviz dot: best for small charts, quadratic */
     OG_LAYOUT_COMPACT = 2 /* our org-chart layout, linear in units: leaves
                              stacked in columns under their parent, wide
@@ -322,6 +323,7 @@ typedef enum og_chart_layout {
 } og_chart_layout;
 
 #define OG_CHART_DOT_MAX 400
+#define OG_CHART_SPAN_MAX 16
 
 typedef struct og_chart_options {
     const char *root;     /* unit id: draw only its subtree; NULL = whole model */

@@ -6,7 +6,9 @@
  *
  * Groups are found by sorting, so the cost is O((n + m) log(n + m)) whatever
  * the number of kinds and levels. Nodes are ordered by level, then kind, in
- * the model's order of first appearance; the units of one level share a rank.
+ * the model's order of first appearance. Levels are not forced onto shared
+ * ranks (rank=same): with labelled flat edges that makes Graphviz 2.42's dot
+ * free memory twice in gvFreeLayout; the links rank the groups well enough.
  */
 #include "chart.h"
 
@@ -54,13 +56,6 @@ static og_status add_group(schema *s, const triple *first, igraph_integer_t coun
     }
     og_i_chart_style_node(v, kind, b.data, 0);
     og_buf_free(&b);
-    char rank[32];
-    snprintf(rank, sizeof rank, "level%ld", (long)first->a);
-    Agraph_t *sub = agsubg(s->g, rank, 1);
-    if (!sub)
-        return OG_ENOMEM;
-    agsafeset(sub, "rank", "same", "");
-    agsubnode(sub, v, 1);
     s->node[s->n_groups++] = v;
     return OG_OK;
 }
