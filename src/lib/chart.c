@@ -502,6 +502,21 @@ static void fix_pdf_date(char *data, size_t size)
     }
 }
 
+/* PNG is for looking at a chart whole: its longer side is held to
+ * PNG_MAX_PIXELS (cairo cannot make images over 32767 pixels a side, and a
+ * larger picture is no easier to read); SVG and PDF keep every detail. */
+#define PNG_MAX_PIXELS 6000.0
+
+static void limit_png(Agraph_t *g)
+{
+    double w = GD_bb(g).UR.x - GD_bb(g).LL.x, h = GD_bb(g).UR.y - GD_bb(g).LL.y;
+    double inches = PNG_MAX_PIXELS / 96.0;
+    if (fmax(w, h) / 72.0 * 96.0 <= PNG_MAX_PIXELS)
+        return;
+    /* the layout has already read the size attribute: set what it read */
+    GD_drawing(g)->size.x = GD_drawing(g)->size.y = inches * 72.0;
+}
+
 static og_status render(Agraph_t *g, const char *engine, const char *format,
                         og_buf *out, og_diags *diags)
 {
@@ -516,6 +531,8 @@ static og_status render(Agraph_t *g, const char *engine, const char *format,
         og_diags_add(diags, OG_ERROR, NULL, 0, "graphviz", 0,
                      "graphviz could not lay out the chart");
     } else {
+        if (strcmp(format, "png") == 0)
+            limit_png(g);
         if (gvRenderData(gvc, g, format, &data, &len) != 0 || !data) {
             st = OG_EINTERNAL;
             og_diags_add(diags, OG_ERROR, NULL, 0, "graphviz", 0,
