@@ -69,9 +69,10 @@ int cmd_convert(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_path(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
 
 extern const char usage_check[], usage_info[], usage_convert[], usage_help[];
-extern const char usage_analyze[], usage_path[];
+extern const char usage_analyze[], usage_path[], usage_chart[];
 
 /* The table, in main.c. */
 extern const cli_command cli_commands[];

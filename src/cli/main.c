@@ -14,6 +14,7 @@ const cli_command cli_commands[] = {
     {"analyze", cmd_analyze, "chains, layers, spans, dual subordination, bottlenecks", usage_analyze},
     {"path", cmd_path, "the chain of command between two units", usage_path},
     {"convert", cmd_convert, "convert a model between DOT, CSV and GraphML", usage_convert},
+    {"chart", cmd_chart, "draw an org chart or the level schema (svg, png, pdf, dot)", usage_chart},
     {"help", cmd_help, "show help for a command", usage_help},
     {NULL, NULL, NULL, NULL}};
 

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #ifndef OG_TEST_SOURCE_DIR
+#define OG_TEST_SOURCE_DIR OG_SOURCE_DIR
+#endif
+#ifndef OG_TEST_SOURCE_DIR
 #define OG_TEST_SOURCE_DIR "."
 #endif
 
