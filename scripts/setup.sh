@@ -7,8 +7,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 PKGS="build-essential cmake pkg-config git
   libigraph-dev libgraphviz-dev graphviz
-  libcsv-dev libjansson-dev check
-  python3 fonts-noto-core fonts-dejavu-core"
+  libjansson-dev check
+  python3 fonts-noto-core fonts-dejavu-core strace"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

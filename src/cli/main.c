@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +51,12 @@ static void main_usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* A run allocates and frees large arrays (one set per line of authority);
+     * glibc would hand each back to the kernel and fault it in again. Keep
+     * freed memory for reuse instead: a third less time on a million units
+     * (docs/performance.md). The process is short-lived. */
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
     og_init();
     if (argc < 2) {
         main_usage(stderr);

@@ -262,12 +262,11 @@ out:
     return st;
 }
 
-static og_status check_line(og_model *m, og_line line, og_diags *diags)
+static og_status check_line(og_model *m, og_line line, const og_i_lineview *vp,
+                            og_diags *diags)
 {
-    og_i_lineview v;
-    og_status st = og_i_lineview_build(m, line, &v);
-    if (st != OG_OK)
-        return st;
+    og_i_lineview v = *vp;
+    og_status st = OG_OK;
     igraph_integer_t n = v.n;
     unsigned char *reached = malloc((size_t)n + 1);
     unsigned char *on_cycle = calloc((size_t)n + 1, 1);
@@ -311,13 +310,54 @@ static og_status check_line(og_model *m, og_line line, og_diags *diags)
     }
     free(reached);
     free(on_cycle);
-    og_i_lineview_free(&v);
     return st;
 }
 
-/* Self-links, and links repeated with the same endpoints and line (either
- * order, for coordination). One pass over each unit's links with a stamp per
- * unit: O(n + m). */
+/* Links repeated with the same endpoints on one line (either order, for
+ * coordination): one pass over each unit's links with a stamp per unit,
+ * O(n + m). seen and first are scratch arrays of n entries. */
+static og_status check_repeats(og_model *m, og_line l, const og_i_lineview *v,
+                               igraph_integer_t *seen, igraph_integer_t *first,
+                               og_diags *diags)
+{
+    og_status st = OG_OK;
+    igraph_integer_t n = v->n;
+    int sym = !og_line_ranks(l);
+    for (igraph_integer_t u = 0; u < n; u++)
+        seen[u] = -1;
+    for (igraph_integer_t u = 0; u < n && st == OG_OK; u++) {
+        /* a unit's own links first, then (coordination) those naming it
+         * second, so a pair listed both ways is caught as a repeat */
+        for (int pass = 0; pass < 1 + sym && st == OG_OK; pass++) {
+            for (igraph_integer_t k = v->sub_start[u]; k < v->sub_start[u + 1]; k++) {
+                igraph_integer_t w = v->sub[k], e = v->sub_link[k];
+                if (sym && (og_link_from(m, e) == u) != (pass == 0))
+                    continue;
+                if (seen[w] != u) {
+                    seen[w] = u;
+                    first[w] = e;
+                    continue;
+                }
+                /* a second pass sees links naming u from the other side:
+                 * only a reverse of u's own link, met later, is a repeat */
+                if (pass == 1 && (og_link_from(m, first[w]) != u || e < first[w]))
+                    continue;
+                const char *file, *ffile;
+                long line, fline;
+                og_model_origin(m, OG_LINK, e, &file, &line);
+                og_model_origin(m, OG_LINK, first[w], &ffile, &fline);
+                st = og_diags_add(diags, OG_WARNING, file, line, "repeated-link", 0,
+                                  "%s link '%s' -> '%s' repeats the one at line %ld%s",
+                                  og_line_name(l), og_unit_id(m, og_link_from(m, e)),
+                                  og_unit_id(m, og_link_to(m, e)), fline,
+                                  sym ? " (coordination is symmetric)" : "");
+            }
+        }
+    }
+    return st;
+}
+
+/* Self-links, and units with no link at all. */
 static og_status check_links(og_model *m, og_diags *diags)
 {
     igraph_integer_t n = og_model_unit_count(m), nl = og_model_link_count(m);
@@ -333,68 +373,6 @@ static og_status check_links(og_model *m, og_diags *diags)
                           og_unit_id(m, og_link_from(m, e)),
                           og_line_name(og_link_line(m, e)));
     }
-    igraph_integer_t *seen = malloc(((size_t)n + 1) * sizeof *seen);
-    igraph_integer_t *first = malloc(((size_t)n + 1) * sizeof *first);
-    if (!seen || !first) {
-        free(seen);
-        free(first);
-        return OG_ENOMEM;
-    }
-    for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++) {
-        og_i_lineview v;
-        st = og_i_lineview_build(m, (og_line)l, &v);
-        if (st != OG_OK)
-            break;
-        for (igraph_integer_t u = 0; u < n; u++)
-            seen[u] = -1;
-        for (igraph_integer_t u = 0; u < n && st == OG_OK; u++) {
-            for (igraph_integer_t k = v.sub_start[u]; k < v.sub_start[u + 1]; k++) {
-                igraph_integer_t w = v.sub[k], e = v.sub_link[k];
-                if (!og_line_ranks((og_line)l) && og_link_from(m, e) != u)
-                    continue; /* coordination: look from the link's own side */
-                if (seen[w] == u) {
-                    const char *file, *ffile;
-                    long line, fline;
-                    og_model_origin(m, OG_LINK, e, &file, &line);
-                    og_model_origin(m, OG_LINK, first[w], &ffile, &fline);
-                    st = og_diags_add(diags, OG_WARNING, file, line,
-                                      "repeated-link", 0,
-                                      "%s link '%s' -> '%s' is repeated "
-                                      "(first at line %ld)", og_line_name((og_line)l),
-                                      og_unit_id(m, u), og_unit_id(m, w), fline);
-                } else {
-                    seen[w] = u;
-                    first[w] = e;
-                }
-            }
-            if (!og_line_ranks((og_line)l)) {
-                /* a coordination pair listed both ways */
-                for (igraph_integer_t k = v.sub_start[u]; k < v.sub_start[u + 1]; k++) {
-                    igraph_integer_t w = v.sub[k], e = v.sub_link[k];
-                    if (og_link_from(m, e) == u)
-                        continue;
-                    if (seen[w] == u && first[w] != e) {
-                        const char *file, *ffile;
-                        long line, fline;
-                        og_model_origin(m, OG_LINK, e, &file, &line);
-                        og_model_origin(m, OG_LINK, first[w], &ffile, &fline);
-                        if (e > first[w])
-                            st = og_diags_add(diags, OG_WARNING, file, line,
-                                              "repeated-link", 0,
-                                              "coordination link '%s' -> '%s' "
-                                              "repeats '%s' -> '%s' (first at "
-                                              "line %ld); coordination is "
-                                              "symmetric", og_unit_id(m, w),
-                                              og_unit_id(m, u), og_unit_id(m, u),
-                                              og_unit_id(m, w), fline);
-                    }
-                }
-            }
-        }
-        og_i_lineview_free(&v);
-    }
-    free(seen);
-    free(first);
     if (st != OG_OK || n < 2)
         return st;
     /* units with no link at all: legal, but usually a forgotten parent */
@@ -421,10 +399,24 @@ static og_status check_links(og_model *m, og_diags *diags)
 
 og_status og_model_check(og_model *m, og_diags *diags)
 {
-    og_status st = OG_OK;
-    for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++)
+    igraph_integer_t n = og_model_unit_count(m);
+    igraph_integer_t *seen = malloc(((size_t)n + 1) * sizeof *seen);
+    igraph_integer_t *first = malloc(((size_t)n + 1) * sizeof *first);
+    og_status st = seen && first ? OG_OK : OG_ENOMEM;
+    /* each line's view is built once and serves every check on that line */
+    for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++) {
+        og_i_lineview v;
+        st = og_i_lineview_build(m, (og_line)l, &v);
+        if (st != OG_OK)
+            break;
         if (og_line_ranks((og_line)l))
-            st = check_line(m, (og_line)l, diags);
+            st = check_line(m, (og_line)l, &v, diags);
+        if (st == OG_OK)
+            st = check_repeats(m, (og_line)l, &v, seen, first, diags);
+        og_i_lineview_free(&v);
+    }
+    free(seen);
+    free(first);
     if (st == OG_OK)
         st = check_links(m, diags);
     return st;

@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -288,6 +289,18 @@ size_t og_i_check_encoding(const char *data, size_t size, const char *file,
     long line = 1, last_bad = 0;
     size_t bad = 0;
     while (p < end) {
+        /* fast path: 8 ASCII bytes with no NUL and no newline */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t nl = w ^ (ones * '\n');
+            if ((w & highs) || ((w - ones) & ~w & highs) || ((nl - ones) & ~nl & highs))
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         unsigned c = *p;
         if (c == '\n') { line++; p++; line_start = p; continue; }
         if (c >= 0x01 && c < 0x80) { p++; continue; }
@@ -310,4 +323,23 @@ size_t og_i_check_encoding(const char *data, size_t size, const char *file,
                      "%zu more lines with NUL bytes or invalid UTF-8",
                      bad - max);
     return bad;
+}
+
+size_t og_i_sanitize_utf8(char *data, size_t size)
+{
+    const unsigned char *r = (const unsigned char *)data, *end = r + size;
+    char *w = data;
+    while (r < end) {
+        size_t k = *r == 0 ? 0 : utf8_seq(r, end);
+        if (k == 0) {
+            *w++ = '?';
+            r++;
+            continue;
+        }
+        memmove(w, r, k);
+        w += k;
+        r += k;
+    }
+    *w = '\0';
+    return (size_t)(w - data);
 }

@@ -59,58 +59,26 @@ og_format og_format_for_output(const char *path)
     return by_extension(path);
 }
 
-/* Scans for NUL bytes and invalid UTF-8 and, when there are any, replaces the
- * bad bytes with '?' in a copy so that parsing can go on and report the
+/* Scans for NUL bytes and invalid UTF-8 and, when there are any, replaces
+ * the bad bytes with '?' in place so that parsing can go on and report the
  * remaining problems too (the errors are lossy: no command but check will
- * accept the model). */
-static og_status scan_encoding(const char *data, size_t size, const char *file,
-                               og_diags *diags, char **clean)
+ * accept the model). Returns the new size. */
+static size_t scan_encoding(char *data, size_t size, const char *file,
+                            og_diags *diags)
 {
-    *clean = NULL;
     if (og_i_check_encoding(data, size, file, diags, 100) == 0)
-        return OG_OK;
-    char *c = malloc(size + 1);
-    if (!c)
-        return OG_ENOMEM;
-    size_t j = 0;
-    for (size_t i = 0; i < size;) {
-        unsigned char b = (unsigned char)data[i];
-        size_t k = 1;
-        if (b >= 0x80) {
-            /* longest valid prefix test: try 4..2 */
-            k = 0;
-            for (size_t len = 4; len >= 2 && !k; len--)
-                if (i + len <= size && og_i_utf8_valid(data + i, len))
-                    k = len;
-        }
-        if (b == 0 || k == 0) {
-            c[j++] = '?';
-            i++;
-        } else {
-            memcpy(c + j, data + i, k);
-            j += k;
-            i += k;
-        }
-    }
-    c[j] = '\0';
-    *clean = c;
-    return OG_OK;
+        return size;
+    return og_i_sanitize_utf8(data, size);
 }
 
-og_status og_model_load_buffer(const char *data, size_t size, og_format format,
-                               const char *name, og_model **model,
-                               og_diags *diags)
+/* Loads from a writable, NUL-terminated buffer that the loaders may change. */
+static og_status load_mutable(char *data, size_t size, og_format format,
+                              const char *name, og_model **model,
+                              og_diags *diags)
 {
-    og_init();
     *model = NULL;
-    char *clean;
-    og_status st = scan_encoding(data, size, name, diags, &clean);
-    if (st != OG_OK)
-        return st;
-    if (clean) {
-        data = clean;
-        size = strlen(clean);
-    }
+    size = scan_encoding(data, size, name, diags);
+    og_status st;
     switch (format) {
     case OG_FORMAT_DOT:
         st = og_i_load_dot(data, size, name, model, diags);
@@ -120,10 +88,8 @@ og_status og_model_load_buffer(const char *data, size_t size, og_format format,
         break;
     case OG_FORMAT_CSV_FILE: {
         og_model *m = og_model_new();
-        if (!m) {
-            st = OG_ENOMEM;
-            break;
-        }
+        if (!m)
+            return OG_ENOMEM;
         st = og_i_load_csv_units(m, data, size, name, 0, diags);
         if (st == OG_OK)
             *model = m;
@@ -134,18 +100,33 @@ og_status og_model_load_buffer(const char *data, size_t size, og_format format,
     default:
         og_diags_add(diags, OG_ERROR, name, 0, "format", 1,
                      "cannot load this format from memory");
-        st = OG_EINVAL;
+        return OG_EINVAL;
     }
-    free(clean);
     if (st == OG_OK && *model)
         og_i_model_set_path(*model, name);
+    return st;
+}
+
+og_status og_model_load_buffer(const char *data, size_t size, og_format format,
+                               const char *name, og_model **model,
+                               og_diags *diags)
+{
+    og_init();
+    *model = NULL;
+    char *copy = malloc(size + 1);
+    if (!copy)
+        return OG_ENOMEM;
+    memcpy(copy, data, size);
+    copy[size] = '\0';
+    og_status st = load_mutable(copy, size, format, name, model, diags);
+    free(copy);
     return st;
 }
 
 /* Loads one optional or required file of a CSV directory. */
 static og_status load_part(og_model *m, const char *dir, const char *name,
                            int required, og_diags *diags,
-                           og_status (*fn)(og_model *, const char *, size_t,
+                           og_status (*fn)(og_model *, char *, size_t,
                                            const char *, og_diags *))
 {
     char *path = og_i_path_join(dir, name);
@@ -163,19 +144,15 @@ static og_status load_part(og_model *m, const char *dir, const char *name,
     size_t size;
     st = og_i_read_file(path, &data, &size, diags);
     if (st == OG_OK) {
-        char *clean;
-        st = scan_encoding(data, size, path, diags, &clean);
-        if (st == OG_OK)
-            st = fn(m, clean ? clean : data, clean ? strlen(clean) : size, path,
-                    diags);
-        free(clean);
+        size = scan_encoding(data, size, path, diags);
+        st = fn(m, data, size, path, diags);
         free(data);
     }
     free(path);
     return st;
 }
 
-static og_status load_units_part(og_model *m, const char *d, size_t n,
+static og_status load_units_part(og_model *m, char *d, size_t n,
                                  const char *f, og_diags *g)
 {
     return og_i_load_csv_units(m, d, n, f, 1, g);
@@ -228,7 +205,7 @@ og_status og_model_load(const char *path, og_model **model, og_diags *diags)
     og_status st = og_i_read_file(path, &data, &size, diags);
     if (st != OG_OK)
         return st;
-    st = og_model_load_buffer(data, size, format, path, model, diags);
+    st = load_mutable(data, size, format, path, model, diags);
     free(data);
     return st;
 }

@@ -183,15 +183,39 @@ static og_status links_reserve(og_model *m, igraph_integer_t want)
     return OG_OK;
 }
 
+og_status og_i_model_reserve(og_model *m, igraph_integer_t units)
+{
+    og_status st = og_i_strmap_reserve(&m->idmap, (size_t)units);
+    if (st == OG_OK)
+        st = units_reserve(m, m->n_units + units);
+    return st;
+}
+
+og_status og_i_model_reserve_links(og_model *m, igraph_integer_t links)
+{
+    return links_reserve(m, m->n_links + links);
+}
+
+void og_i_model_find_batch(const og_model *m, const char *const *ids,
+                           size_t n, igraph_integer_t *out)
+{
+    og_i_strmap_get_batch(&m->idmap, m->ids, ids, n, out);
+}
+
 og_status og_model_add_unit(og_model *m, const char *id, const char *name,
                             const char *kind, const char *level,
                             igraph_integer_t *unit)
 {
-    if (!id || !*id)
+    if (!id || !*id || m->n_units >= (igraph_integer_t)UINT32_MAX - 1)
         return OG_EINVAL;
-    if (og_i_strmap_get(&m->idmap, m->ids, id) >= 0)
+    og_status st = og_i_strmap_reserve(&m->idmap, 1);
+    if (st != OG_OK)
+        return st;
+    size_t slot;
+    uint32_t hash;
+    if (og_i_strmap_probe(&m->idmap, m->ids, id, &slot, &hash) >= 0)
         return OG_EINVAL;
-    og_status st = units_reserve(m, m->n_units + 1);
+    st = units_reserve(m, m->n_units + 1);
     if (st != OG_OK)
         return st;
     long k = og_i_vocab_intern(&m->kinds, kind ? kind : "");
@@ -207,9 +231,7 @@ og_status og_model_add_unit(og_model *m, const char *id, const char *name,
     m->level[u] = (int32_t)l;
     m->ufile[u] = -1;
     m->uline[u] = 0;
-    st = og_i_strmap_put(&m->idmap, m->ids, cid, u);
-    if (st != OG_OK)
-        return st;
+    og_i_strmap_fill(&m->idmap, slot, hash, u);
     m->n_units++;
     invalidate(m);
     if (unit)

@@ -87,70 +87,121 @@ void og_i_strmap_init(og_i_strmap *map) { memset(map, 0, sizeof *map); }
 void og_i_strmap_free(og_i_strmap *map)
 {
     free(map->slots);
-    free(map->hashes);
     memset(map, 0, sizeof *map);
+}
+
+int64_t og_i_strmap_probe(const og_i_strmap *map, const char *const *keys,
+                          const char *key, size_t *slot, uint32_t *hash)
+{
+    uint32_t h = og_i_hash(key, strlen(key));
+    *hash = h;
+    *slot = 0;
+    if (map->cap == 0)
+        return -1;
+    size_t mask = map->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const og_i_slot *s = &map->slots[i];
+        if (s->index1 == 0) {
+            *slot = i;
+            return -1;
+        }
+        if (s->hash == h && strcmp(keys[s->index1 - 1], key) == 0)
+            return (int64_t)s->index1 - 1;
+    }
 }
 
 int64_t og_i_strmap_get(const og_i_strmap *map, const char *const *keys,
                         const char *key)
 {
-    if (map->cap == 0)
-        return -1;
-    uint32_t h = og_i_hash(key, strlen(key));
-    size_t mask = map->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        int64_t v = map->slots[i];
-        if (v == 0)
-            return -1;
-        if (map->hashes[i] == h && strcmp(keys[v - 1], key) == 0)
-            return v - 1;
+    size_t slot;
+    uint32_t hash;
+    return og_i_strmap_probe(map, keys, key, &slot, &hash);
+}
+
+void og_i_strmap_get_batch(const og_i_strmap *map, const char *const *keys,
+                           const char *const *query, size_t n, int64_t *out)
+{
+    enum { CHUNK = 64 };
+    uint32_t hash[CHUNK];
+    size_t mask = map->cap ? map->cap - 1 : 0;
+    for (size_t base = 0; base < n; base += CHUNK) {
+        size_t k = n - base < CHUNK ? n - base : CHUNK;
+        /* first hash the chunk and ask for its slots, so that the memory
+         * waits overlap instead of following one another */
+        for (size_t i = 0; i < k; i++) {
+            const char *q = query[base + i];
+            hash[i] = q ? og_i_hash(q, strlen(q)) : 0;
+            if (q && map->cap)
+                __builtin_prefetch(&map->slots[hash[i] & mask]);
+        }
+        for (size_t i = 0; i < k; i++) {
+            const char *q = query[base + i];
+            out[base + i] = -1;
+            if (!q || !map->cap)
+                continue;
+            for (size_t j = hash[i] & mask;; j = (j + 1) & mask) {
+                const og_i_slot *s = &map->slots[j];
+                if (s->index1 == 0)
+                    break;
+                if (s->hash == hash[i] && strcmp(keys[s->index1 - 1], q) == 0) {
+                    out[base + i] = (int64_t)s->index1 - 1;
+                    break;
+                }
+            }
+        }
     }
 }
 
 static og_status strmap_grow(og_i_strmap *map, size_t cap)
 {
-    int64_t *slots = calloc(cap, sizeof *slots);
-    uint32_t *hashes = malloc(cap * sizeof *hashes);
-    if (!slots || !hashes) {
-        free(slots);
-        free(hashes);
+    og_i_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
         return OG_ENOMEM;
-    }
     size_t mask = cap - 1;
     for (size_t j = 0; j < map->cap; j++) {
-        if (map->slots[j] == 0)
+        if (map->slots[j].index1 == 0)
             continue;
-        size_t i = map->hashes[j] & mask;
-        while (slots[i] != 0)
+        size_t i = map->slots[j].hash & mask;
+        while (slots[i].index1 != 0)
             i = (i + 1) & mask;
         slots[i] = map->slots[j];
-        hashes[i] = map->hashes[j];
     }
     free(map->slots);
-    free(map->hashes);
     map->slots = slots;
-    map->hashes = hashes;
     map->cap = cap;
     return OG_OK;
+}
+
+og_status og_i_strmap_reserve(og_i_strmap *map, size_t more)
+{
+    /* load factor at most one half keeps probe sequences short */
+    size_t want = (map->size + more) * 2;
+    if (want <= map->cap)
+        return OG_OK;
+    size_t cap = map->cap ? map->cap : 64;
+    while (cap < want)
+        cap *= 2;
+    return strmap_grow(map, cap);
+}
+
+void og_i_strmap_fill(og_i_strmap *map, size_t slot, uint32_t hash,
+                      int64_t index)
+{
+    map->slots[slot].hash = hash;
+    map->slots[slot].index1 = (uint32_t)(index + 1);
+    map->size++;
 }
 
 og_status og_i_strmap_put(og_i_strmap *map, const char *const *keys,
                           const char *key, int64_t index)
 {
-    (void)keys;
-    if ((map->size + 1) * 2 > map->cap) {
-        og_status st = strmap_grow(map, map->cap ? map->cap * 2 : 64);
-        if (st != OG_OK)
-            return st;
-    }
-    uint32_t h = og_i_hash(key, strlen(key));
-    size_t mask = map->cap - 1;
-    size_t i = h & mask;
-    while (map->slots[i] != 0)
-        i = (i + 1) & mask;
-    map->slots[i] = index + 1;
-    map->hashes[i] = h;
-    map->size++;
+    og_status st = og_i_strmap_reserve(map, 1);
+    if (st != OG_OK)
+        return st;
+    size_t slot;
+    uint32_t hash;
+    og_i_strmap_probe(map, keys, key, &slot, &hash);
+    og_i_strmap_fill(map, slot, hash, index);
     return OG_OK;
 }
 
