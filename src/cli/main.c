@@ -53,8 +53,9 @@ int main(int argc, char **argv)
 {
     /* A run allocates and frees large arrays (one set per line of authority);
      * glibc would hand each back to the kernel and fault it in again. Keep
-     * freed memory for reuse instead: a third less time on a million units
-     * (docs/performance.md). The process is short-lived. */
+     * freed memory for reuse instead; page faults were a fifth of a
+     * million-unit check in perf (docs/performance.md). The process is
+     * short-lived. */
     mallopt(M_MMAP_THRESHOLD, 1 << 30);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     og_init();

@@ -53,9 +53,9 @@ int64_t og_i_strmap_get(const og_i_strmap *map, const char *const *keys,
  * Returns the index or -1. One probe sequence for a find-or-insert. */
 int64_t og_i_strmap_probe(const og_i_strmap *map, const char *const *keys,
                           const char *key, size_t *slot, uint32_t *hash);
-/* Looks up n keys at once (NULL entries give -1), overlapping the memory
- * waits of neighbouring look-ups: about twice as fast as n single look-ups
- * on a million shuffled ids (docs/performance.md). */
+/* Looks up n keys at once (NULL entries give -1), prefetching the slots of
+ * a chunk of keys before probing them, so that the cache misses of
+ * neighbouring look-ups overlap. */
 void og_i_strmap_get_batch(const og_i_strmap *map, const char *const *keys,
                            const char *const *query, size_t n, int64_t *out);
 /* Fills the slot found by og_i_strmap_probe. */
