@@ -258,137 +258,148 @@ static int check_width(const header *h, size_t n, const char *file, long line,
     return 0;
 }
 
-/* ------------------------------------------------------------- units.csv */
+/* ---------------------------------------------------------------- tables */
 
-enum { U_ID, U_NAME, U_KIND, U_LEVEL, U_PARENT };
-static const char *const unit_fields[] = {"id", "name", "kind", "level", "parent", NULL};
+/* What distinguishes units.csv, links.csv and meta.csv: their field columns,
+ * which of them the header must have, where extra columns go, and what one
+ * row does. Header handling and row-width checks are shared. */
+typedef struct table table;
+typedef struct table_spec {
+    const char *const *fields;  /* NULL-terminated field column names */
+    int n_required;             /* the first n_required fields are required */
+    int attrs;                  /* og_object of extra columns, -1: none */
+    const char *example;        /* the header to suggest in messages */
+    int (*row)(table *t, char **f, size_t n, long line);
+} table_spec;
 
-typedef struct units_ctx {
+struct table {
+    const table_spec *spec;
     og_model *m;
     const char *file;
     og_diags *diags;
     header h;
     int have_header, bad_header;
     og_status st;
-    /* command superiors, resolved once every unit is known */
-    const char **parent;    /* parent id per unit (arena string) or NULL */
-    igraph_integer_t cap, first;
-    og_i_arena strings;
-} units_ctx;
+    void *extra;                /* the row function's own state */
+};
 
-static int units_record(void *vctx, char **f, size_t n, long line)
+static int table_header(table *t, char **f, size_t n, long line)
 {
-    units_ctx *c = vctx;
-    if (!c->have_header) {
-        c->have_header = 1;
-        c->st = header_read(&c->h, f, n, unit_fields, c->m, OG_UNIT, c->file,
-                            line, c->diags, &c->bad_header);
-        if (c->st != OG_OK)
-            return 1;
-        if (c->h.col[U_ID] < 0) {
-            og_diags_add(c->diags, OG_ERROR, c->file, line, "csv-header", 1,
-                         "no 'id' column (expected a header such as "
-                         "id,name,kind,level,parent)");
-            c->bad_header = 1;
-        }
-        return c->bad_header; /* a broken header makes every row suspect */
+    const table_spec *sp = t->spec;
+    t->have_header = 1;
+    t->st = header_read(&t->h, f, n, sp->fields, sp->attrs < 0 ? NULL : t->m,
+                        sp->attrs < 0 ? OG_UNIT : (og_object)sp->attrs, t->file,
+                        line, t->diags, &t->bad_header);
+    if (t->st != OG_OK)
+        return 1;
+    for (int w = 0; w < sp->n_required && !t->bad_header; w++) {
+        if (t->h.col[w] >= 0)
+            continue;
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "csv-header", 1,
+                     "no '%s' column (expected a header such as %s)",
+                     sp->fields[w], sp->example);
+        t->bad_header = 1;
     }
-    if (n == 1 && f[0][0] == '\0')
-        return 0; /* a line holding only spaces-free emptiness: skip */
-    check_width(&c->h, n, c->file, line, c->diags);
-    const char *id = field_at(&c->h, f, n, U_ID);
+    return t->bad_header; /* a broken header makes every row suspect */
+}
+
+static int table_record(void *vctx, char **f, size_t n, long line)
+{
+    table *t = vctx;
+    if (!t->have_header)
+        return table_header(t, f, n, line);
+    check_width(&t->h, n, t->file, line, t->diags);
+    return t->spec->row(t, f, n, line);
+}
+
+/* Reads one table into t (whose spec, m and diags are set). Returns the
+ * first failure: out of memory, or OG_EFORMAT for a broken header. */
+static og_status table_read(table *t, char *data, size_t size, const char *file)
+{
+    t->file = og_i_model_file(t->m, file);
+    if (!t->file)
+        return OG_ENOMEM;
+    og_status st = csv_read(data, size, t->file, t->diags, table_record, t);
+    if (st == OG_OK)
+        st = t->st;
+    if (st == OG_OK && t->bad_header)
+        st = OG_EFORMAT;
+    return st;
+}
+
+/* ------------------------------------------------------------- units.csv */
+
+enum { U_ID, U_NAME, U_KIND, U_LEVEL, U_PARENT };
+static const char *const unit_fields[] = {"id", "name", "kind", "level", "parent", NULL};
+
+/* Command superiors by id, resolved once every unit is known. The strings
+ * point into the file's buffer, alive until the load returns. */
+typedef struct parents {
+    const char **id;
+    igraph_integer_t cap, first;
+} parents;
+
+static int units_row(table *t, char **f, size_t n, long line)
+{
+    parents *ps = t->extra;
+    const char *id = field_at(&t->h, f, n, U_ID);
     if (!*id) {
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "empty-id", 1,
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "empty-id", 1,
                      "unit with an empty id");
         return 0;
     }
     igraph_integer_t u;
-    c->st = og_model_add_unit(c->m, id, field_at(&c->h, f, n, U_NAME),
-                              field_at(&c->h, f, n, U_KIND),
-                              field_at(&c->h, f, n, U_LEVEL), &u);
-    if (c->st == OG_EINVAL) {
+    t->st = og_model_add_unit(t->m, id, field_at(&t->h, f, n, U_NAME),
+                              field_at(&t->h, f, n, U_KIND),
+                              field_at(&t->h, f, n, U_LEVEL), &u);
+    if (t->st == OG_EINVAL) {
         /* the id is not empty, so it is taken */
         const char *pf;
         long pl;
-        og_model_origin(c->m, OG_UNIT, og_model_find(c->m, id), &pf, &pl);
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "duplicate-id", 1,
+        og_model_origin(t->m, OG_UNIT, og_model_find(t->m, id), &pf, &pl);
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "duplicate-id", 1,
                      "duplicate unit id '%s' (first defined at line %ld); "
                      "this row is left out", id, pl);
-        c->st = OG_OK;
+        t->st = OG_OK;
         return 0;
     }
-    if (c->st == OG_OK)
-        c->st = og_model_set_origin(c->m, OG_UNIT, u, c->file, line);
-    if (c->st == OG_OK)
-        c->st = set_attrs(c->m, OG_UNIT, u, &c->h, f, n);
-    if (c->st != OG_OK)
+    if (t->st == OG_OK)
+        t->st = og_model_set_origin(t->m, OG_UNIT, u, t->file, line);
+    if (t->st == OG_OK)
+        t->st = set_attrs(t->m, OG_UNIT, u, &t->h, f, n);
+    if (t->st != OG_OK)
         return 1;
-    igraph_integer_t k = u - c->first;
-    if (k >= c->cap) {
-        igraph_integer_t cap = c->cap ? c->cap * 2 : 1024;
-        const char **p = realloc(c->parent, (size_t)cap * sizeof *p);
-        if (!p) { c->st = OG_ENOMEM; return 1; }
-        c->parent = p;
-        c->cap = cap;
+    igraph_integer_t k = u - ps->first;
+    if (k >= ps->cap) {
+        igraph_integer_t cap = ps->cap ? ps->cap * 2 : 1024;
+        const char **p = realloc(ps->id, (size_t)cap * sizeof *p);
+        if (!p) {
+            t->st = OG_ENOMEM;
+            return 1;
+        }
+        ps->id = p;
+        ps->cap = cap;
     }
-    const char *parent = field_at(&c->h, f, n, U_PARENT);
-    c->parent[k] = NULL;
-    if (*parent) {
-        c->parent[k] = og_i_arena_strdup(&c->strings, parent);
-        if (!c->parent[k]) { c->st = OG_ENOMEM; return 1; }
-    }
+    const char *parent = field_at(&t->h, f, n, U_PARENT);
+    ps->id[k] = *parent ? parent : NULL;
     return 0;
 }
 
-og_status og_i_load_csv_units(og_model *m, char *data, size_t size,
-                              const char *file, int allow_links,
-                              og_diags *diags)
+static const table_spec units_spec = {unit_fields, 1, OG_UNIT,
+                                      "id,name,kind,level,parent", units_row};
+
+/* Adds the command link of every unit loaded from rows first.. that named a
+ * parent, looking all parents up in one batch. */
+static og_status resolve_parents(og_model *m, const parents *ps,
+                                 const char *file, og_diags *diags)
 {
-    (void)allow_links;
-    units_ctx c;
-    memset(&c, 0, sizeof c);
-    c.m = m;
-    c.file = og_i_model_file(m, file);
-    c.diags = diags;
-    og_i_arena_init(&c.strings);
-    if (!c.file)
-        return OG_ENOMEM;
-    igraph_integer_t first = og_model_unit_count(m);
-    c.first = first;
-    /* one row a line at most: reserve once instead of growing by doubling */
-    igraph_integer_t lines = 1;
-    for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + size - p)));
-         p++)
-        lines++;
-    og_status st = og_i_model_reserve(m, lines);
-    c.parent = malloc((size_t)lines * sizeof *c.parent);
-    c.cap = lines;
-    if (st == OG_OK && !c.parent)
-        st = OG_ENOMEM;
+    igraph_integer_t first = ps->first, n = og_model_unit_count(m);
+    igraph_integer_t *found = malloc((size_t)(n - first + 1) * sizeof *found);
+    og_status st = found ? og_i_model_reserve_links(m, n - first) : OG_ENOMEM;
     if (st == OG_OK)
-        st = csv_read(data, size, c.file, diags, units_record, &c);
-    if (st == OG_OK)
-        st = c.st;
-    if (st == OG_OK && !c.have_header) {
-        og_diags_add(diags, OG_ERROR, c.file, 1, "csv-empty", 1,
-                     "empty file: expected a header such as "
-                     "id,name,kind,level,parent");
-        st = OG_EFORMAT;
-    } else if (st == OG_OK && c.bad_header) {
-        st = OG_EFORMAT;
-    }
-    /* parents may come after their children in the file: resolve now, all
-     * at once */
-    igraph_integer_t n = og_model_unit_count(m);
-    igraph_integer_t *found = NULL;
-    if (st == OG_OK) {
-        found = malloc((size_t)(n - first + 1) * sizeof *found);
-        st = found ? og_i_model_reserve_links(m, n - first) : OG_ENOMEM;
-    }
-    if (st == OG_OK)
-        og_i_model_find_batch(m, c.parent, (size_t)(n - first), found);
+        og_i_model_find_batch(m, ps->id, (size_t)(n - first), found);
     for (igraph_integer_t u = first; st == OG_OK && u < n; u++) {
-        const char *pid = c.parent[u - first];
+        const char *pid = ps->id[u - first];
         if (!pid)
             continue;
         const char *uf;
@@ -396,7 +407,7 @@ og_status og_i_load_csv_units(og_model *m, char *data, size_t size,
         og_model_origin(m, OG_UNIT, u, &uf, &line);
         igraph_integer_t p = found[u - first];
         if (p < 0) {
-            og_diags_add(diags, OG_ERROR, c.file, line, "unknown-unit", 1,
+            og_diags_add(diags, OG_ERROR, file, line, "unknown-unit", 1,
                          "unit '%s' reports to unknown unit '%s'",
                          og_unit_id(m, u), pid);
             continue;
@@ -404,12 +415,40 @@ og_status og_i_load_csv_units(og_model *m, char *data, size_t size,
         igraph_integer_t e;
         st = og_model_add_link(m, p, u, OG_LINE_COMMAND, &e);
         if (st == OG_OK)
-            st = og_model_set_origin(m, OG_LINK, e, c.file, line);
+            st = og_model_set_origin(m, OG_LINK, e, file, line);
     }
     free(found);
-    header_free(&c.h);
-    free(c.parent);
-    og_i_arena_free(&c.strings);
+    return st;
+}
+
+og_status og_i_load_csv_units(og_model *m, char *data, size_t size,
+                              const char *file, int allow_links,
+                              og_diags *diags)
+{
+    (void)allow_links;
+    parents ps = {NULL, 0, og_model_unit_count(m)};
+    table t = {.spec = &units_spec, .m = m, .diags = diags, .extra = &ps};
+    /* one row a line at most: reserve once instead of growing by doubling */
+    igraph_integer_t lines = 1;
+    for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + size - p))); p++)
+        lines++;
+    og_status st = og_i_model_reserve(m, lines);
+    ps.id = malloc((size_t)lines * sizeof *ps.id);
+    ps.cap = lines;
+    if (st == OG_OK && !ps.id)
+        st = OG_ENOMEM;
+    if (st == OG_OK)
+        st = table_read(&t, data, size, file);
+    if (st == OG_OK && !t.have_header) {
+        og_diags_add(diags, OG_ERROR, t.file, 1, "csv-empty", 1,
+                     "empty file: expected a header such as %s",
+                     units_spec.example);
+        st = OG_EFORMAT;
+    }
+    if (st == OG_OK)
+        st = resolve_parents(m, &ps, t.file, diags);
+    header_free(&t.h);
+    free(ps.id);
     return st;
 }
 
@@ -418,85 +457,51 @@ og_status og_i_load_csv_units(og_model *m, char *data, size_t size,
 enum { L_FROM, L_TO, L_LINE };
 static const char *const link_fields[] = {"from", "to", "line", NULL};
 
-typedef struct links_ctx {
-    og_model *m;
-    const char *file;
-    og_diags *diags;
-    header h;
-    int have_header, bad_header;
-    og_status st;
-} links_ctx;
-
-static int links_record(void *vctx, char **f, size_t n, long line)
+static int links_row(table *t, char **f, size_t n, long line)
 {
-    links_ctx *c = vctx;
-    if (!c->have_header) {
-        c->have_header = 1;
-        c->st = header_read(&c->h, f, n, link_fields, c->m, OG_LINK, c->file,
-                            line, c->diags, &c->bad_header);
-        if (c->st != OG_OK)
-            return 1;
-        if (c->h.col[L_FROM] < 0 || c->h.col[L_TO] < 0) {
-            og_diags_add(c->diags, OG_ERROR, c->file, line, "csv-header", 1,
-                         "no 'from' or 'to' column (expected a header such "
-                         "as from,to,line)");
-            c->bad_header = 1;
-        }
-        return c->bad_header;
-    }
-    if (n == 1 && f[0][0] == '\0')
-        return 0;
-    check_width(&c->h, n, c->file, line, c->diags);
-    const char *from = field_at(&c->h, f, n, L_FROM);
-    const char *to = field_at(&c->h, f, n, L_TO);
-    const char *lname = field_at(&c->h, f, n, L_LINE);
+    const char *from = field_at(&t->h, f, n, L_FROM);
+    const char *to = field_at(&t->h, f, n, L_TO);
+    const char *lname = field_at(&t->h, f, n, L_LINE);
     int ln = *lname ? og_line_parse(lname) : OG_LINE_COMMAND;
     if (ln < 0) {
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "unknown-line", 1,
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "unknown-line", 1,
                      "unknown line '%s' (expected command, party, guidance "
                      "or coordination)", lname);
         return 0;
     }
-    igraph_integer_t a = og_model_find(c->m, from), b = og_model_find(c->m, to);
     if (!*from || !*to) {
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "empty-id", 1,
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "empty-id", 1,
                      "link with an empty '%s'", !*from ? "from" : "to");
         return 0;
     }
+    igraph_integer_t a = og_model_find(t->m, from), b = og_model_find(t->m, to);
     if (a < 0 || b < 0) {
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "unknown-unit", 1,
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "unknown-unit", 1,
                      "%s link '%s' -> '%s' names unknown unit '%s'",
                      og_line_name((og_line)ln), from, to, a < 0 ? from : to);
         return 0;
     }
     igraph_integer_t e;
-    c->st = og_model_add_link(c->m, a, b, (og_line)ln, &e);
-    if (c->st == OG_OK)
-        c->st = og_model_set_origin(c->m, OG_LINK, e, c->file, line);
-    if (c->st == OG_OK)
-        c->st = set_attrs(c->m, OG_LINK, e, &c->h, f, n);
-    return c->st != OG_OK;
+    t->st = og_model_add_link(t->m, a, b, (og_line)ln, &e);
+    if (t->st == OG_OK)
+        t->st = og_model_set_origin(t->m, OG_LINK, e, t->file, line);
+    if (t->st == OG_OK)
+        t->st = set_attrs(t->m, OG_LINK, e, &t->h, f, n);
+    return t->st != OG_OK;
 }
+
+static const table_spec links_spec = {link_fields, 2, OG_LINK, "from,to,line",
+                                      links_row};
 
 og_status og_i_load_csv_links(og_model *m, char *data, size_t size,
                               const char *file, og_diags *diags)
 {
-    links_ctx c;
-    memset(&c, 0, sizeof c);
-    c.m = m;
-    c.file = og_i_model_file(m, file);
-    c.diags = diags;
-    if (!c.file)
-        return OG_ENOMEM;
-    og_status st = csv_read(data, size, c.file, diags, links_record, &c);
-    if (st == OG_OK)
-        st = c.st;
-    if (st == OG_OK && !c.have_header)
-        og_diags_add(diags, OG_WARNING, c.file, 1, "csv-empty", 0,
+    table t = {.spec = &links_spec, .m = m, .diags = diags};
+    og_status st = table_read(&t, data, size, file);
+    if (st == OG_OK && !t.have_header)
+        og_diags_add(diags, OG_WARNING, t.file, 1, "csv-empty", 0,
                      "empty links file");
-    else if (st == OG_OK && c.bad_header)
-        st = OG_EFORMAT;
-    header_free(&c.h);
+    header_free(&t.h);
     return st;
 }
 
@@ -504,57 +509,25 @@ og_status og_i_load_csv_links(og_model *m, char *data, size_t size,
 
 static const char *const meta_fields[] = {"key", "value", NULL};
 
-typedef struct meta_ctx {
-    og_model *m;
-    const char *file;
-    og_diags *diags;
-    header h;
-    int have_header, bad_header;
-    og_status st;
-} meta_ctx;
-
-static int meta_record(void *vctx, char **f, size_t n, long line)
+static int meta_row(table *t, char **f, size_t n, long line)
 {
-    meta_ctx *c = vctx;
-    if (!c->have_header) {
-        c->have_header = 1;
-        c->st = header_read(&c->h, f, n, meta_fields, NULL, OG_UNIT, c->file,
-                            line, c->diags, &c->bad_header);
-        if (c->st == OG_OK && (c->h.col[0] < 0 || c->h.col[1] < 0)) {
-            og_diags_add(c->diags, OG_ERROR, c->file, line, "csv-header", 1,
-                         "expected the header key,value");
-            c->bad_header = 1;
-        }
-        return c->st != OG_OK || c->bad_header;
-    }
-    if (n == 1 && f[0][0] == '\0')
-        return 0;
-    check_width(&c->h, n, c->file, line, c->diags);
-    const char *key = field_at(&c->h, f, n, 0);
+    const char *key = field_at(&t->h, f, n, 0);
     if (!*key) {
-        og_diags_add(c->diags, OG_ERROR, c->file, line, "empty-id", 1,
+        og_diags_add(t->diags, OG_ERROR, t->file, line, "empty-id", 1,
                      "metadata entry with an empty key");
         return 0;
     }
-    c->st = og_model_add_meta(c->m, key, field_at(&c->h, f, n, 1));
-    return c->st != OG_OK;
+    t->st = og_model_add_meta(t->m, key, field_at(&t->h, f, n, 1));
+    return t->st != OG_OK;
 }
+
+static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row};
 
 og_status og_i_load_csv_meta(og_model *m, char *data, size_t size,
                              const char *file, og_diags *diags)
 {
-    meta_ctx c;
-    memset(&c, 0, sizeof c);
-    c.m = m;
-    c.file = og_i_model_file(m, file);
-    c.diags = diags;
-    if (!c.file)
-        return OG_ENOMEM;
-    og_status st = csv_read(data, size, c.file, diags, meta_record, &c);
-    if (st == OG_OK)
-        st = c.st;
-    if (st == OG_OK && c.bad_header)
-        st = OG_EFORMAT;
-    header_free(&c.h);
+    table t = {.spec = &meta_spec, .m = m, .diags = diags};
+    og_status st = table_read(&t, data, size, file);
+    header_free(&t.h);
     return st;
 }
