@@ -105,24 +105,30 @@ static og_status eligible_units(const og_model *m, unsigned lines,
     return OG_OK;
 }
 
-/* Breadth first down the chosen ranking lines from the queued roots. */
+/* Breadth first down the chosen ranking lines from the queued roots, one
+ * layer at a time and, within a layer, command before party before guidance:
+ * a unit reached at the same depth by a command and a guidance superior has
+ * its command superior as tree parent, whatever the order of the units. */
 static void walk_down(selection *s, const og_i_lineview *views, int n_views,
                       const unsigned char *eligible, int max_depth)
 {
-    for (igraph_integer_t head = 0; head < s->n_order; head++) {
-        igraph_integer_t u = s->order[head];
-        if (max_depth >= 0 && s->depth[u] >= max_depth)
-            continue;
+    for (igraph_integer_t begin = 0, end; begin < s->n_order; begin = end) {
+        end = s->n_order; /* the layer: order[begin..end), one depth */
+        if (max_depth >= 0 && s->depth[s->order[begin]] >= max_depth)
+            break;
         for (int l = 0; l < n_views; l++) {
             const og_i_lineview *v = &views[l];
-            for (igraph_integer_t k = v->sub_start[u]; k < v->sub_start[u + 1]; k++) {
-                igraph_integer_t c = v->sub[k];
-                if (s->depth[c] >= 0 || !eligible[c])
-                    continue;
-                s->depth[c] = s->depth[u] + 1;
-                s->parent[c] = u;
-                s->parent_link[c] = v->sub_link[k];
-                s->order[s->n_order++] = c;
+            for (igraph_integer_t i = begin; i < end; i++) {
+                igraph_integer_t u = s->order[i];
+                for (igraph_integer_t k = v->sub_start[u]; k < v->sub_start[u + 1]; k++) {
+                    igraph_integer_t c = v->sub[k];
+                    if (s->depth[c] >= 0 || !eligible[c])
+                        continue;
+                    s->depth[c] = s->depth[u] + 1;
+                    s->parent[c] = u;
+                    s->parent_link[c] = v->sub_link[k];
+                    s->order[s->n_order++] = c;
+                }
             }
         }
     }
@@ -525,10 +531,24 @@ static void limit_png(Agraph_t *g)
     GD_drawing(g)->size.x = GD_drawing(g)->size.y = inches * 72.0;
 }
 
+/* One Graphviz context for the life of the process, never freed. Graphviz
+ * 2.42's pango plugin keeps the last font name as a pointer into the
+ * context's font table (a static in its text layout), so a second context
+ * made after gvFreeContext reads freed memory: AddressSanitizer finds a
+ * heap-use-after-free in textspan_size on the second chart rendered in one
+ * process. Graphviz is not thread-safe in any case. */
+static GVC_t *graphviz(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 static og_status render(Agraph_t *g, const char *engine, const char *format,
                         og_buf *out, og_diags *diags)
 {
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = graphviz();
     if (!gvc)
         return OG_ENOMEM;
     char *data = NULL;
@@ -553,7 +573,6 @@ static og_status render(Agraph_t *g, const char *engine, const char *format,
         gvFreeRenderData(data);
         gvFreeLayout(gvc, g);
     }
-    gvFreeContext(gvc);
     return st == OG_OK && out->failed ? OG_ENOMEM : st;
 }
 
