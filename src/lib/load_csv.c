@@ -540,6 +540,12 @@ static int meta_record(void *vctx, char **f, size_t n, long line)
     return c->st != OG_OK;
 }
 
+og_status og_i_csv_read(char *data, size_t size, const char *file,
+                        og_diags *diags, og_i_record_fn fn, void *ctx)
+{
+    return csv_read(data, size, file, diags, fn, ctx);
+}
+
 og_status og_i_load_csv_meta(og_model *m, char *data, size_t size,
                              const char *file, og_diags *diags)
 {
