@@ -51,8 +51,9 @@ static void abolish_unit(og_i_work *w, igraph_integer_t x)
             og_i_wlink c = w->l[e];
             if (!c.alive || c.line != OG_LINE_COORDINATION)
                 continue;
-            if (boss >= 0)
-                og_i_work_link(w, boss, side ? c.from : c.to, c.line, c.src, c.kv);
+            igraph_integer_t peer = side ? c.from : c.to;
+            if (boss >= 0 && boss != peer)
+                og_i_work_link(w, boss, peer, c.line, c.src, c.kv);
             else
                 w->dropped++;
         }
