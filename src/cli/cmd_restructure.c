@@ -93,8 +93,12 @@ int cmd_restructure(int argc, char **argv)
     og_model *after = NULL;
     og_transition *t = NULL;
     og_status st = diags ? og_plan_load(argv[optind + 1], &plan, diags) : OG_ENOMEM;
-    if (st == OG_OK)
-        st = og_plan_apply(plan, before, &after, &t, diags);
+    if (st == OG_OK || (st == OG_EFORMAT && plan)) {
+        /* with syntax errors, still apply what parsed, to report every problem */
+        og_status applied = og_plan_apply(plan, before, &after, &t, diags);
+        if (st == OG_OK)
+            st = applied;
+    }
     og_diags_sort(diags);
     cli_print_diags(stderr, diags, 0);
     if (st == OG_EFORMAT || st == OG_EIO)

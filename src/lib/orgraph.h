@@ -478,8 +478,10 @@ og_status og_transition_csv(const og_transition *transition, og_buf *buf);
 typedef struct og_plan og_plan;
 
 /* Parses a plan file. Every syntax error goes to diags as PLAN:LINE and the
- * call returns OG_EFORMAT (no plan). Files named by `transition` lines are
- * read when the plan is applied, relative to the plan's directory. O(size). */
+ * call returns OG_EFORMAT; *plan then still holds the operations that parsed
+ * (free it), so that og_plan_apply can report their problems too. Files
+ * named by `transition` lines are read when the plan is applied, relative to
+ * the plan's directory. O(size). */
 og_status og_plan_load(const char *path, og_plan **plan, og_diags *diags);
 /* The same from bytes in memory, as if read from `name`. */
 og_status og_plan_parse(const char *text, size_t size, const char *name,

@@ -511,7 +511,7 @@ og_status og_plan_parse(const char *text, size_t size, const char *name,
     if (st == OG_OK && (bad || p->errors))
         st = OG_EFORMAT;
     free(p), free(line), free(store);
-    if (st != OG_OK)
+    if (st != OG_OK && st != OG_EFORMAT)
         og_plan_free(plan);
     else
         *out = plan;

@@ -216,11 +216,15 @@ void og_i_work_fwd(og_i_work *w, igraph_integer_t x, igraph_integer_t to,
 void og_i_work_redirect(og_i_work *w, igraph_integer_t from, igraph_integer_t to)
 {
     OG_I_EACH_OUT(w, from, e)
-        if (w->l[e].alive)
+        if (w->l[e].alive) {
+            w->dropped += w->l[e].to == to;
             og_i_work_link(w, to, w->l[e].to, w->l[e].line, w->l[e].src, w->l[e].kv);
+        }
     OG_I_EACH_IN(w, from, e)
-        if (w->l[e].alive)
+        if (w->l[e].alive) {
+            w->dropped += w->l[e].from == to;
             og_i_work_link(w, w->l[e].from, to, w->l[e].line, w->l[e].src, w->l[e].kv);
+        }
 }
 
 /* --------------------------------------------------------- set-up */

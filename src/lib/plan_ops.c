@@ -242,6 +242,10 @@ static void op_merge(og_i_work *w, const og_i_op *op)
         og_i_work_kill(w, x, FATE_MERGE);
         og_i_work_fwd(w, x, to, "full");
     }
+    if (w->dropped)
+        og_i_work_note(w, "%ld link%s between the merged units became internal and "
+                       "%s dropped", w->dropped, w->dropped == 1 ? "" : "s",
+                       w->dropped == 1 ? "was" : "were");
 }
 
 static void op_split(og_i_work *w, const og_i_op *op)
