@@ -312,8 +312,29 @@ static json_t *json_num(double v)
     return v == floor(v) ? json_integer((json_int_t)v) : json_real(round(v * 1000) / 1000);
 }
 
+/* "list": {"removed": [ids...], ...}: plain strings, a million of them cost
+ * little. */
+static void json_list(sink *s, const row *r)
+{
+    json_t *lists = json_object_get(s->doc, "list");
+    if (!lists) {
+        lists = json_object();
+        s->bad |= og_i_json_set(s->doc, "list", lists);
+    }
+    json_t *ids = lists ? json_object_get(lists, r->group) : NULL;
+    if (lists && !ids) {
+        ids = json_array();
+        s->bad |= og_i_json_set(lists, r->group, ids);
+    }
+    s->bad |= !ids || json_array_append_new(ids, json_string(r->name));
+}
+
 static void json_emit(sink *s, const row *r)
 {
+    if (!strcmp(r->section, "list")) {
+        json_list(s, r);
+        return;
+    }
     json_t *list = json_object_get(s->doc, r->section);
     if (!list) {
         list = json_array();
