@@ -523,13 +523,18 @@ static size_t prefix_pairs(const og_i_op *op, const og_i_kv **pairs, size_t max)
 static const char *join_id(og_i_work *w, const char *prefix, const char *code)
 {
     size_t a = strlen(prefix), b = strlen(code);
-    char *s = og_i_arena_strndup(&w->strings, prefix, a + b);
-    if (!s) {
-        w->st = OG_ENOMEM;
-        return "";
+    char small[256], *tmp = a + b < sizeof small ? small : malloc(a + b + 1);
+    const char *s = NULL;
+    if (tmp) {
+        memcpy(tmp, prefix, a);
+        memcpy(tmp + a, code, b + 1);
+        s = og_i_arena_strndup(&w->strings, tmp, a + b);
+        if (tmp != small)
+            free(tmp);
     }
-    memcpy(s + a, code, b + 1);
-    return s;
+    if (!s)
+        w->st = OG_ENOMEM;
+    return s ? s : "";
 }
 
 /* Resolves the rows into old -> new pairs, making the new units; returns
