@@ -595,6 +595,21 @@ void og_chart_options_init(og_chart_options *options);
 og_status og_chart_render(og_model *model, const og_chart_options *options,
                           const char *format, og_buf *out, og_diags *diags);
 
+/* Draws what changed between two snapshots (matched as og_compare does):
+ * removed, added, merged, split, moved and renamed units in distinct colours,
+ * with a legend. Without options->root, at level-schema scale: one node per
+ * (level, kind) with its units before -> after and its changes, one arrow
+ * per (group, group, line) with links before -> after; always readable.
+ * With options->root (an id of either snapshot), the units of that subtree
+ * on the command line (to options->depth layers) in the after snapshot, and
+ * the before units of the old subtree that are gone, each linked to where it
+ * went. Format and determinism as og_chart_render. Cost: og_compare plus
+ * O(n + m + groups^2) for the schema, dot layout of the subtree. */
+og_status og_chart_render_diff(og_model *before, og_model *after,
+                               const og_transition *transition,
+                               const og_chart_options *options,
+                               const char *format, og_buf *out, og_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif
