@@ -83,8 +83,9 @@ int og_i_work_link(og_i_work *w, igraph_integer_t from, igraph_integer_t to,
 void og_i_work_kill(og_i_work *w, igraph_integer_t x, int fate);
 void og_i_work_fwd(og_i_work *w, igraph_integer_t x, igraph_integer_t to,
                    const char *share);
-/* Moves every live link of `from` to `to` (self-links dropped, repeats
- * merged); superior-side links only when `sub_only` is 0. */
+/* Copies every live link of `from` to `to` (repeats merged; links between
+ * the two, which would become self-links, are dropped and counted in
+ * w->dropped). The caller kills `from`. */
 void og_i_work_redirect(og_i_work *w, igraph_integer_t from, igraph_integer_t to);
 /* A new generation of w->mark (marks of older generations are stale). */
 igraph_integer_t og_i_work_generation(og_i_work *w);

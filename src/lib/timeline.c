@@ -13,6 +13,7 @@
 /* One snapshot's figures. */
 typedef struct tl_snap {
     og_model *m;
+    size_t order;         /* position on the command line, for ties */
     og_info info;
     og_analysis an;
 } tl_snap;
@@ -29,7 +30,7 @@ static int date_cmp(const void *x, const void *y)
     const tl_snap *a = x, *b = y;
     const char *da = a->info.date ? a->info.date : "", *db = b->info.date ? b->info.date : "";
     int d = strcmp(da, db);
-    return d ? d : (a < b ? -1 : a > b);
+    return d ? d : (a->order > b->order) - (a->order < b->order);
 }
 
 static double *table_row(tl_table *t, const char *label)
@@ -172,6 +173,7 @@ static og_status timeline(og_model *const *models, size_t n, int form, og_buf *b
     size_t done = 0;
     for (; st == OG_OK && done < n; done++) {
         s[done].m = models[done];
+        s[done].order = done;
         st = og_info_compute(models[done], &s[done].info);
         if (st == OG_OK)
             st = og_analyze(models[done], 1u << OG_LINE_COMMAND, &s[done].an);
