@@ -352,6 +352,59 @@ START_TEST(test_compare_2018_with_2025_03_shows_shorter_chains_and_wider_spans)
 }
 END_TEST
 
+START_TEST(test_compare_through_the_transition_counts_merges_and_splits)
+{
+    og_model *b = load_path("models/vn-police/2025-03"), *a = load_path("models/vn-police/2025-07");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/models/vn-police/transition-2025-07.csv", OG_SOURCE_DIR);
+    og_diags *d = og_diags_new();
+    og_transition *t;
+    ck_assert_int_eq(og_transition_load(path, &t, d), OG_OK);
+    og_comparison *c;
+    ck_assert_int_eq(og_compare(b, a, t, &c, d), OG_OK);
+    /* 63 provincial police went into 34: 11 kept alone, 52 merged */
+    ck_assert_int_eq(og_comparison_changed(c, OG_CHANGE_MERGED, "provincial-police"), 52);
+    ck_assert_int_eq(og_comparison_changed(c, OG_CHANGE_SPLIT, "commune-police"), 460);
+    ck_assert_int_eq(og_comparison_changed(c, OG_CHANGE_ADDED, "party-cell"), 5);
+    ck_assert_int_eq(og_comparison_changed(c, OG_CHANGE_REMOVED, NULL), 691);
+    og_comparison_free(c);
+    og_transition_free(t);
+    og_diags_free(d);
+    og_model_free(b);
+    og_model_free(a);
+}
+END_TEST
+
+START_TEST(test_diff_chart_colours_changes_and_has_a_legend)
+{
+    applied r = apply_text(small_org, "merge a b -> ab \"A and B\"\nadd c \"C\" kind=office "
+                                      "level=low under ab\n");
+    ck_assert_int_eq(r.st, OG_OK);
+    og_chart_options o;
+    og_chart_options_init(&o);
+    og_buf buf;
+    og_buf_init(&buf);
+    ck_assert_int_eq(og_chart_render_diff(r.before, r.after, r.t, &o, "dot", &buf, r.d), OG_OK);
+    og_buf_append(&buf, "", 1);
+    ck_assert_ptr_nonnull(strstr(buf.data, "2 merged"));     /* mid/region group */
+    ck_assert_ptr_nonnull(strstr(buf.data, "1 added"));      /* low/office group */
+    ck_assert_ptr_nonnull(strstr(buf.data, "Legend"));
+    og_buf_free(&buf);
+    og_buf_init(&buf);
+    o.root = "a"; /* a subtree whose root is gone */
+    ck_assert_int_eq(og_chart_render_diff(r.before, r.after, r.t, &o, "dot", &buf, r.d), OG_OK);
+    og_buf_append(&buf, "", 1);
+    ck_assert_ptr_nonnull(strstr(buf.data, "(merged)"));
+    ck_assert_ptr_nonnull(strstr(buf.data, "a -> ab"));
+    og_buf_free(&buf);
+    o.root = "nowhere";
+    og_buf_init(&buf);
+    ck_assert_int_eq(og_chart_render_diff(r.before, r.after, r.t, &o, "dot", &buf, r.d), OG_EINVAL);
+    og_buf_free(&buf);
+    applied_free(&r);
+}
+END_TEST
+
 Suite *restructure_suite(void)
 {
     Suite *s = suite_create("restructure");
@@ -365,6 +418,7 @@ Suite *restructure_suite(void)
     tcase_add_test(ops, test_transfer_moves_the_subtree_and_refuses_a_cycle);
     tcase_add_test(ops, test_rename_add_remove_link_unlink_and_metadata);
     tcase_add_test(ops, test_empty_and_one_unit_organizations);
+    tcase_add_test(ops, test_diff_chart_colours_changes_and_has_a_legend);
     suite_add_tcase(s, ops);
     TCase *real = tcase_create("bundled");
     tcase_set_timeout(real, 60);
@@ -372,6 +426,7 @@ Suite *restructure_suite(void)
     tcase_add_test(real, test_2025_03_plan_gives_the_2025_07_figures_and_transition);
     tcase_add_test(real, test_compare_2018_with_2025_07_gives_the_published_figures);
     tcase_add_test(real, test_compare_2018_with_2025_03_shows_shorter_chains_and_wider_spans);
+    tcase_add_test(real, test_compare_through_the_transition_counts_merges_and_splits);
     suite_add_tcase(s, real);
     return s;
 }
