@@ -675,8 +675,8 @@ static void apply_map(og_i_work *w, tmap *map, size_t n, igraph_integer_t g_old)
 
 static void op_transition(og_i_work *w, const og_i_op *op)
 {
-    char *path = op->value[0] == '/' ? strdup(op->value)
-                                     : og_i_path_join(w->plan->dir, op->value);
+    char *path = op->value[0] == '/' || !strcmp(w->plan->dir, ".")
+                     ? strdup(op->value) : og_i_path_join(w->plan->dir, op->value);
     char *data = NULL;
     size_t size = 0;
     tread rd = {0};
