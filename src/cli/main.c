@@ -16,6 +16,8 @@ const cli_command cli_commands[] = {
     {"path", cmd_path, "the chain of command between two units", usage_path},
     {"convert", cmd_convert, "convert a model between DOT, CSV and GraphML", usage_convert},
     {"chart", cmd_chart, "draw an org chart or the level schema (svg, png, pdf, dot)", usage_chart},
+    {"restructure", cmd_restructure, "apply a restructuring plan: new snapshot and transition", usage_restructure},
+    {"compare", cmd_compare, "what a restructuring changed; a timeline of snapshots", usage_compare},
     {"help", cmd_help, "show help for a command", usage_help},
     {NULL, NULL, NULL, NULL}};
 
@@ -38,7 +40,7 @@ static void main_usage(FILE *out)
             "\n"
             "Commands:\n");
     for (const cli_command *c = cli_commands; c->name; c++)
-        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+        fprintf(out, "  %-12s %s\n", c->name, c->summary);
     fprintf(out,
             "\n"
             "A MODEL is a DOT file (.dot, .gv), a directory holding units.csv\n"

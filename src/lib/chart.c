@@ -620,15 +620,21 @@ static og_status check_options(og_model *m, const og_chart_options *o,
     return OG_OK;
 }
 
+og_status og_i_chart_output(Agraph_t *g, const char *format, og_buf *out,
+                            og_diags *diags)
+{
+    if (strcmp(format, "dot") == 0)
+        return write_dot(g, out);
+    return render(g, "dot", format, out, diags);
+}
+
 static og_status build_schema(chart *c, const char *format, og_buf *out,
                               og_diags *diags)
 {
     og_status st = og_i_schema_graph(c->m, c->s.shown, c->lines, &c->g);
     if (st != OG_OK)
         return st;
-    if (strcmp(format, "dot") == 0)
-        return write_dot(c->g, out);
-    return render(c->g, "dot", format, out, diags);
+    return og_i_chart_output(c->g, format, out, diags);
 }
 
 og_status og_chart_render(og_model *model, const og_chart_options *options,

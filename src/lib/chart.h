@@ -52,6 +52,12 @@ og_status og_i_chart_title_legend(Agraph_t *g, const og_model *m,
                                   size_t n_kinds, unsigned lines,
                                   Agnode_t **legend);
 
+/* Lays out g with dot and renders it in format (or writes it as DOT). */
+og_status og_i_chart_output(Agraph_t *g, const char *format, og_buf *out,
+                            og_diags *diags);
+/* Appends text to b escaped for an HTML-like Graphviz label. */
+void og_i_chart_html_text(og_buf *b, const char *s);
+
 /* ---- the level schema (schema.c) ---- */
 
 /* Builds the level schema of the units with shown[u] set, counting the

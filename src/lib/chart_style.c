@@ -166,7 +166,7 @@ void og_i_chart_style_edge(Agedge_t *e, og_line line)
 }
 
 /* Appends s escaped for a Graphviz HTML-like label. */
-static void html_text(og_buf *b, const char *s)
+void og_i_chart_html_text(og_buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -188,7 +188,7 @@ static void legend_rows(og_buf *b, const char *const *kinds, size_t n_kinds,
         const kind_style *s = style_of(kinds[i], &tmp, fill);
         og_buf_printf(b, "<TR><TD BGCOLOR=\"%s\"> </TD><TD ALIGN=\"LEFT\">",
                       s->fill);
-        html_text(b, *kinds[i] ? kinds[i] : "(no kind)");
+        og_i_chart_html_text(b, *kinds[i] ? kinds[i] : "(no kind)");
         og_buf_puts(b, "</TD></TR>");
     }
     for (int l = 0; l < OG_LINE_COUNT; l++)

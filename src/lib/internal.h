@@ -115,6 +115,13 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
 og_status og_i_load_graphml(const char *data, size_t size, const char *file,
                             og_model **model, og_diags *diags);
 
+/* Reads a CSV buffer in place (writable, NUL-terminated), calling fn once
+ * per record with its fields and the line it started on; fn returns non-zero
+ * to stop. Malformed records are reported to diags and skipped. O(size). */
+typedef int (*og_i_record_fn)(void *ctx, char **fields, size_t n, long line);
+og_status og_i_csv_read(char *data, size_t size, const char *file,
+                        og_diags *diags, og_i_record_fn fn, void *ctx);
+
 /* ---- writers ---- */
 
 og_status og_i_write_dot(const og_model *model, og_buf *out);

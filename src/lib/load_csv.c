@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef int (*record_fn)(void *ctx, char **fields, size_t n, long line);
+typedef og_i_record_fn record_fn;
 
 typedef struct fieldvec {
     char **items;
@@ -522,6 +522,12 @@ static int meta_row(table *t, char **f, size_t n, long line)
 }
 
 static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row};
+
+og_status og_i_csv_read(char *data, size_t size, const char *file,
+                        og_diags *diags, og_i_record_fn fn, void *ctx)
+{
+    return csv_read(data, size, file, diags, fn, ctx);
+}
 
 og_status og_i_load_csv_meta(og_model *m, char *data, size_t size,
                              const char *file, og_diags *diags)

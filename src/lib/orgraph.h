@@ -442,6 +442,112 @@ const char *og_path_step_direction(const og_path *path, const og_model *model,
 /* The path as a JSON document (schema in docs/analyses.md). */
 og_status og_path_json(const og_path *path, const og_model *model, og_buf *buf);
 
+/* ----------------------------------------------------------- restructuring */
+
+/* A transition: which old units went into which new ones. One row per
+ * (old unit, new unit): old_id "" for a unit added with no predecessor,
+ * new_id "" for one abolished or removed. operation is keep, rename,
+ * transfer, merge, split, abolish, remove or add; share is "full",
+ * "partial" or "" (docs/restructure.md). */
+typedef struct og_transition_row {
+    const char *old_id, *new_id, *operation, *share;
+    long line;            /* line in the file it was read from, or 0 */
+} og_transition_row;
+
+typedef struct og_transition og_transition;
+
+og_transition *og_transition_new(void);
+void og_transition_free(og_transition *transition);
+size_t og_transition_count(const og_transition *transition);
+const og_transition_row *og_transition_get(const og_transition *transition,
+                                           size_t i);
+/* Appends a row; the strings are copied. O(1) amortized. */
+og_status og_transition_add(og_transition *transition, const char *old_id,
+                            const char *new_id, const char *operation,
+                            const char *share, long line);
+/* Reads a CSV old_id,new_id,operation,share (header required; extra columns
+ * ignored). Problems go to diags with FILE:LINE; OG_EFORMAT when any.
+ * O(size). */
+og_status og_transition_load(const char *path, og_transition **transition,
+                             og_diags *diags);
+/* Writes the transition as CSV with a header row. O(rows). */
+og_status og_transition_csv(const og_transition *transition, og_buf *buf);
+
+/* A restructuring plan: operations applied in order (grammar in
+ * docs/restructure.md). */
+typedef struct og_plan og_plan;
+
+/* Parses a plan file. Every syntax error goes to diags as PLAN:LINE and the
+ * call returns OG_EFORMAT; *plan then still holds the operations that parsed
+ * (free it), so that og_plan_apply can report their problems too. Files
+ * named by `transition` lines are read when the plan is applied, relative to
+ * the plan's directory. O(size). */
+og_status og_plan_load(const char *path, og_plan **plan, og_diags *diags);
+/* The same from bytes in memory, as if read from `name`. */
+og_status og_plan_parse(const char *text, size_t size, const char *name,
+                        og_plan **plan, og_diags *diags);
+void og_plan_free(og_plan *plan);
+/* Operations in the plan. */
+size_t og_plan_count(const og_plan *plan);
+
+/* Applies a plan to `before` (left unchanged) and builds the new snapshot
+ * and the transition from before's units to it. Every operation that cannot
+ * be applied (a unit that does not exist, an id already taken, a transfer
+ * that would make a cycle...) is reported with the plan's line, the plan
+ * goes on with the next operation so that one run reports every problem,
+ * and the call returns OG_EFORMAT with *after and *transition NULL. Links of
+ * abolished and merged units are re-attached and deduplicated, never
+ * dropped silently: a link that has nowhere to go is reported as a note.
+ * Time O(n + m) plus, per operation, the links of the units it names
+ * (abolish, merge, transition) or O(n) for selectors (kind, level, glob). */
+og_status og_plan_apply(const og_plan *plan, const og_model *before,
+                        og_model **after, og_transition **transition,
+                        og_diags *diags);
+
+/* ---------------------------------------------------------------- compare */
+
+/* The change of one before unit, or the addition of one after unit. */
+typedef enum og_change {
+    OG_CHANGE_KEEP = 0, OG_CHANGE_ADDED, OG_CHANGE_REMOVED, OG_CHANGE_MERGED,
+    OG_CHANGE_SPLIT, OG_CHANGE_MOVED, OG_CHANGE_RENAMED
+} og_change;
+#define OG_CHANGE_COUNT 7
+/* "kept", "added", "removed", "merged", "split", "moved", "renamed". */
+const char *og_change_name(og_change change);
+
+/* A comparison of two snapshots (see og_compare). */
+typedef struct og_comparison og_comparison;
+
+/* Compares two snapshots: units are matched by transition rows where
+ * `transition` (may be NULL) names them, else by id. A before unit is
+ * removed (no match), merged (its match has other predecessors), split
+ * (several matches), moved (its command superiors are no image of its old
+ * ones), renamed (name changed), or kept; an after unit no before unit went
+ * into is added. Also: layers, units per layer, chains of old units against
+ * those of their matches (a distribution by kind), span bands by level and
+ * kind, links per line, dual subordination. Time O(n + m) for both models
+ * (og_analyze of three lines each) plus O(rows). */
+og_status og_compare(og_model *before, og_model *after,
+                     const og_transition *transition, og_comparison **out,
+                     og_diags *diags);
+void og_comparison_free(og_comparison *comparison);
+/* Text (aligned, for people), JSON (schema in docs/restructure.md), CSV
+ * (section,group,name,before,after,count). `listed` caps the units listed
+ * per change in text (0 = none). */
+og_status og_comparison_text(const og_comparison *c, size_t listed, og_buf *buf);
+og_status og_comparison_json(const og_comparison *c, og_buf *buf);
+og_status og_comparison_csv(const og_comparison *c, og_buf *buf);
+/* Units of a change, by kind: for a chart or a test. */
+igraph_integer_t og_comparison_changed(const og_comparison *c, og_change change,
+                                       const char *kind);
+
+/* A timeline of snapshots in date order: per snapshot its date, units,
+ * layers, units per level, mean and maximum chain, span bands (command
+ * line). O(n + m) per snapshot. */
+og_status og_timeline_text(og_model *const *models, size_t n, og_buf *buf);
+og_status og_timeline_json(og_model *const *models, size_t n, og_buf *buf);
+og_status og_timeline_csv(og_model *const *models, size_t n, og_buf *buf);
+
 /* ------------------------------------------------------------------ charts */
 
 /* Which picture og_chart_render draws. */
@@ -488,6 +594,21 @@ void og_chart_options_init(og_chart_options *options);
  * dot layout roughly quadratic. */
 og_status og_chart_render(og_model *model, const og_chart_options *options,
                           const char *format, og_buf *out, og_diags *diags);
+
+/* Draws what changed between two snapshots (matched as og_compare does):
+ * removed, added, merged, split, moved and renamed units in distinct colours,
+ * with a legend. Without options->root, at level-schema scale: one node per
+ * (level, kind) with its units before -> after and its changes, one arrow
+ * per (group, group, line) with links before -> after; always readable.
+ * With options->root (an id of either snapshot), the units of that subtree
+ * on the command line (to options->depth layers) in the after snapshot, and
+ * the before units of the old subtree that are gone, each linked to where it
+ * went. Format and determinism as og_chart_render. Cost: og_compare plus
+ * O(n + m + groups^2) for the schema, dot layout of the subtree. */
+og_status og_chart_render_diff(og_model *before, og_model *after,
+                               const og_transition *transition,
+                               const og_chart_options *options,
+                               const char *format, og_buf *out, og_diags *diags);
 
 #ifdef __cplusplus
 }
