@@ -24,7 +24,8 @@
 #  (b) sizes <= 10,800: orgraph chart --line command against dot -Tsvg on the
 #      same view exported to DOT; every unit id must be in orgraph's SVG.
 #  (c) orgraph info (load only) and orgraph check on the CSV directory, the
-#      DOT file and the GraphML file.
+#      DOT file and the GraphML file; for DOT also cgraph's agread alone
+#      (build/tests/bench_agread; its ratio is to orgraph info).
 #  (d) at the largest size: orgraph restructure (abolish kind district-police)
 #      and orgraph compare of the two snapshots, when the build has them.
 # Ratios are peer / orgraph, for time and for peak memory.
@@ -64,6 +65,7 @@ if [ -n "$need" ]; then
 fi
 [ -x "$O" ] || scripts/build.sh
 [ -x "$FLOOR" ] || cmake --build build --target bench_floor >/dev/null
+[ -x build/tests/bench_agread ] || cmake --build build --target bench_agread >/dev/null
 
 # --- helpers -------------------------------------------------------------------
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -144,8 +146,10 @@ for n in $(echo "$SIZES" | tr ',' ' '); do
   measure $runs "$W/a-og.json" $O analyze "$d" --format json
   ot=$T om=$M; row a "$n" "orgraph analyze --format json"
   measure $runs "$W/a-floor.json" $FLOOR "$d/units.csv"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$ot" "$om" "$T" "$M" >> "$W/floor.tsv"
+  steps=$(sed -n 's/^floor: //p' "$W/a-floor.json.err")   # of the last run
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ot" "$om" "$T" "$M" "$steps" >> "$W/floor.tsv"
   row a "$n" "floor (read units.csv once, one BFS)" "$ot" "$om"
+  echo "    floor, in-process, last run: $steps"
   measure $runs "$W/a-nx.json" $PY scripts/bench/nx_analyze.py "$d"
   row a "$n" "networkx" "$ot" "$om"
   measure $runs "$W/a-nx-ids.json" $PY scripts/bench/nx_analyze.py --ids-only "$d"
@@ -185,8 +189,13 @@ for n in $(echo "$SIZES" | tr ',' ' '); do
     case $f in csv) in=$d r=$runs ;; dot) in=$d.dot r=$big ;; graphml) in=$d.graphml r=$big ;; esac
     measure "$r" "$W/c.out" $O info "$in"
     row c "$n" "orgraph info, $f"
+    it=$T im=$M
     measure "$r" "$W/c.out" $O check "$in"
     row c "$n" "orgraph check, $f"
+    if [ $f = dot ]; then       # the floor of DOT loading: cgraph alone
+      measure "$r" "$W/c.out" build/tests/bench_agread "$in"
+      row c "$n" "cgraph agread + agclose alone (bench_agread)" "$it" "$im"
+    fi
   done
 
   if [ "$n" = "$largest" ]; then
@@ -222,9 +231,9 @@ echo "load average at end: $load_end"
     j = $1 == "a" ? "(a) analysis" : $1 == "b" ? "(b) chart" : $1 == "c" ? "(c) load/check" : "(d) restructure/compare"
     printf "| %s | %\047d | %s | %s | %s | %s | %s |\n", j, $2, $3, $4, $5, $6, $7 }' "$W/rows.tsv"
   echo
-  echo "| units | orgraph analyze (s) | floor (s) | orgraph / floor | orgraph (MB) | floor (MB) |"
-  echo "|--:|--:|--:|--:|--:|--:|"
-  awk -F'\t' '{ printf "| %\047d | %s | %s | %s | %s | %s |\n", $1, $2, $4, ($4 > 0 ? sprintf("%.1fx", $2 / $4) : "-"), $3, $5 }' "$W/floor.tsv"
+  echo "| units | orgraph analyze (s) | floor (s) | orgraph / floor | orgraph (MB) | floor (MB) | floor's steps, in-process (last run) |"
+  echo "|--:|--:|--:|--:|--:|--:|---|"
+  awk -F'\t' '{ printf "| %\047d | %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, ($4 > 0 ? sprintf("%.1fx", $2 / $4) : "-"), $3, $5, $6 }' "$W/floor.tsv"
 } > "$MD"
 echo
 echo "orgraph analyze / floor:"
