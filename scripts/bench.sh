@@ -28,7 +28,8 @@
 #      (build/tests/bench_agread; its ratio is to orgraph info).
 #  (d) at the largest size: orgraph restructure (abolish kind district-police)
 #      and orgraph compare of the two snapshots, when the build has them.
-# Ratios are peer / orgraph, for time and for peak memory.
+# Ratios are peer / orgraph, for wall time and for peak memory; cpu (user +
+# system seconds, median) is printed too, as it suffers less from other load.
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=3400,10800,100000,1000000
@@ -79,16 +80,17 @@ measure() {
   i=0
   while [ "$i" -lt "$runs" ]; do
     t0=$(date +%s%N)
-    if ! /usr/bin/time -f '%e %M' -o "$W/.t" "$@" > "$out" 2> "$out.err"; then
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$W/.t" "$@" > "$out" 2> "$out.err"; then
       echo "bench.sh: FAILED: $*" >&2; cat "$out.err" >&2; tail -2 "$W/.t" >&2; exit 1
     fi
     t1=$(date +%s%N)
     # %e has a resolution of 10 ms: the wall time is read around it, in ms
-    tail -1 "$W/.t" | awk -v ns=$((t1 - t0)) '{printf "%.3f %s\n", ns / 1e9, $2}' >> "$W/.runs"
+    tail -1 "$W/.t" | awk -v ns=$((t1 - t0)) '{printf "%.3f %s %.2f\n", ns / 1e9, $2, $3 + $4}' >> "$W/.runs"
     i=$((i + 1))
   done
   T=$(awk '{print $1}' "$W/.runs" | median)
   M=$(awk '{printf "%.0f\n", $2 / 1024}' "$W/.runs" | median)
+  C=$(awk '{print $3}' "$W/.runs" | median)
 }
 
 # row JOB SIZE TOOL [BASE_T BASE_M]: records T and M (and ratios to the base)
@@ -100,8 +102,8 @@ row() {
   else
     rt=- rm_=-
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$job" "$size" "$tool" "$T" "$M" "$rt" "$rm_" >> "$W/rows.tsv"
-  printf '  %-50s %8s s %7s MB  %8s %8s\n' "$tool" "$T" "$M" "$rt" "$rm_"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$job" "$size" "$tool" "$T" "$M" "$rt" "$rm_" "$C" >> "$W/rows.tsv"
+  printf '  %-50s %8s s %7s MB  %8s %8s %8s s\n' "$tool" "$T" "$M" "$rt" "$rm_" "$C"
 }
 
 # summary FILE: "units_per_layer | span_bands" of a JSON summary (orgraph's
@@ -140,14 +142,14 @@ for n in $(echo "$SIZES" | tr ',' ' '); do
   runs=3
   big=1; [ "$n" -ge 1000000 ] || big=3      # runs for the DOT and GraphML inputs
   echo "== $n units ($(($(wc -l < "$d/links.csv") - 1)) coordination links), load average $(cut -d' ' -f1 /proc/loadavg)"
-  printf '  %-50s %10s %10s  %8s %8s\n' "" "time" "peak" "t ratio" "m ratio"
+  printf '  %-50s %10s %10s  %8s %8s %10s\n' "" "time" "peak" "t ratio" "m ratio" "cpu"
 
   echo " (a) analysis job: load, chain of every unit, span bands, units per layer"
   measure $runs "$W/a-og.json" $O analyze "$d" --format json
-  ot=$T om=$M; row a "$n" "orgraph analyze --format json"
+  ot=$T om=$M oc=$C; row a "$n" "orgraph analyze --format json"
   measure $runs "$W/a-floor.json" $FLOOR "$d/units.csv"
   steps=$(sed -n 's/^floor: //p' "$W/a-floor.json.err")   # of the last run
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ot" "$om" "$T" "$M" "$steps" >> "$W/floor.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$ot" "$om" "$T" "$M" "$steps" "$oc" "$C" >> "$W/floor.tsv"
   row a "$n" "floor (read units.csv once, one BFS)" "$ot" "$om"
   echo "    floor, in-process, last run: $steps"
   measure $runs "$W/a-nx.json" $PY scripts/bench/nx_analyze.py "$d"
@@ -210,7 +212,7 @@ for n in $(echo "$SIZES" | tr ',' ' '); do
       row d "$n" "orgraph compare BEFORE AFTER"
     else
       echo "  skipped: not available in this build (orgraph help compare/restructure fails)"
-      printf 'd\t%s\torgraph restructure + compare\tskipped: not available in this build\t\t\t\n' "$n" >> "$W/rows.tsv"
+      printf 'd\t%s\torgraph restructure + compare\tskipped: not available in this build\t\t\t\t\n' "$n" >> "$W/rows.tsv"
     fi
   fi
 done
@@ -223,17 +225,17 @@ echo "load average at end: $load_end"
   echo "Machine: $machine. $versions."
   echo "Load average (1, 5, 15 min) at start: $load_start; at end: $load_end."
   echo "Times are medians of 3 runs (1 run for DOT and GraphML at 1,000,000 units, and for (d)); peak memory is the maximum resident set size."
-  echo "Ratios are the tool's figure over orgraph's (above 1: orgraph is faster or smaller)."
+  echo "Ratios are the tool's figure over orgraph's (above 1: orgraph is faster or smaller). cpu is user + system time (median), less disturbed than wall time by other load."
   echo
-  echo "| job | units | tool | time (s) | peak (MB) | time ratio | memory ratio |"
-  echo "|---|--:|---|--:|--:|--:|--:|"
+  echo "| job | units | tool | time (s) | peak (MB) | time ratio | memory ratio | cpu (s) |"
+  echo "|---|--:|---|--:|--:|--:|--:|--:|"
   awk -F'\t' '{
     j = $1 == "a" ? "(a) analysis" : $1 == "b" ? "(b) chart" : $1 == "c" ? "(c) load/check" : "(d) restructure/compare"
-    printf "| %s | %\047d | %s | %s | %s | %s | %s |\n", j, $2, $3, $4, $5, $6, $7 }' "$W/rows.tsv"
+    printf "| %s | %\047d | %s | %s | %s | %s | %s | %s |\n", j, $2, $3, $4, $5, $6, $7, $8 }' "$W/rows.tsv"
   echo
-  echo "| units | orgraph analyze (s) | floor (s) | orgraph / floor | orgraph (MB) | floor (MB) | floor's steps, in-process (last run) |"
-  echo "|--:|--:|--:|--:|--:|--:|---|"
-  awk -F'\t' '{ printf "| %\047d | %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, ($4 > 0 ? sprintf("%.1fx", $2 / $4) : "-"), $3, $5, $6 }' "$W/floor.tsv"
+  echo "| units | orgraph analyze (s) | floor (s) | orgraph / floor | cpu: orgraph / floor (s) | orgraph (MB) | floor (MB) | floor's steps, in-process (last run) |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|---|"
+  awk -F'\t' '{ printf "| %\047d | %s | %s | %s | %s / %s | %s | %s | %s |\n", $1, $2, $4, ($4 > 0 ? sprintf("%.1fx", $2 / $4) : "-"), $7, $8, $3, $5, $6 }' "$W/floor.tsv"
 } > "$MD"
 echo
 echo "orgraph analyze / floor:"
