@@ -23,6 +23,8 @@ typedef struct attr_table {
 struct og_model {
     og_i_arena strings;
     og_i_vocab files;
+    const char *last_file;   /* the file named last to set_origin, and its index */
+    long last_file_index;
 
     igraph_integer_t n_units, cap_units;
     const char **ids, **names;
@@ -335,10 +337,16 @@ og_status og_model_set_origin(og_model *m, og_object object,
     if (index < 0 || index >= n)
         return OG_EINVAL;
     long f = -1;
-    if (file) {
+    if (file && file == m->last_file &&
+        strcmp(file, m->files.names[m->last_file_index]) == 0) {
+        /* loaders name the same file row after row: skip the hash */
+        f = m->last_file_index;
+    } else if (file) {
         f = og_i_vocab_intern(&m->files, file);
         if (f < 0)
             return OG_ENOMEM;
+        m->last_file = file;
+        m->last_file_index = f;
     }
     if (object == OG_UNIT) {
         m->ufile[index] = (int32_t)f;
