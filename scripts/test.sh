@@ -15,3 +15,6 @@ cmake --build build-asan -j"$jobs"
    LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    ctest --test-dir build-asan --output-on-failure -j"$jobs")
+# Keep the benchmark script working: the smallest size once (timings are not
+# checked here; docs/performance.md has the real runs).
+scripts/bench.sh --quick
