@@ -50,6 +50,7 @@ typedef struct scan {
     og_diags *diags;
     int failed;
     og_status st;
+    int directed;      /* 1 in a digraph: the edge operator is "->", else "--" */
     /* what the positions pass collects */
     og_i_arena names;
     const char **node_names;
@@ -137,6 +138,12 @@ static void read_quoted(scan *s)
         if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '"') {
             text_put(s, '"');
             s->p += 2;
+        } else if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '\\') {
+            /* cgraph's scanner keeps an escaped backslash as two, and the
+             * second cannot then escape a quote: "a\\" is closed */
+            text_put(s, '\\');
+            text_put(s, '\\');
+            s->p += 2;
         } else if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '\n') {
             s->line++; /* an escaped newline continues the string */
             s->p += 2;
@@ -183,6 +190,15 @@ static void next(scan *s)
     default: break;
     }
     if (c == '-' && s->p + 1 < s->end && (s->p[1] == '>' || s->p[1] == '-')) {
+        /* cgraph takes only the operator that matches the graph's kind */
+        if ((s->p[1] == '>') != s->directed) {
+            fail(s, s->line, s->directed
+                                 ? "syntax error: '--' in a digraph (use '->')"
+                                 : "syntax error: '->' in a graph (use '--', "
+                                   "or declare a digraph)");
+            s->t = T_ERROR;
+            return;
+        }
         s->p += 2;
         s->t = T_EDGEOP;
         return;
@@ -371,14 +387,17 @@ static void attr_list(scan *s)
         next(s);
         while (s->t == T_ID) {
             next(s);
-            if (s->t == T_EQ) {
-                next(s);
-                if (s->t != T_ID) {
-                    expect_fail(s, "an attribute value");
-                    return;
-                }
-                next(s);
+            /* cgraph requires a value: [x] is a syntax error */
+            if (s->t != T_EQ) {
+                expect_fail(s, "'=' after an attribute name");
+                return;
             }
+            next(s);
+            if (s->t != T_ID) {
+                expect_fail(s, "an attribute value");
+                return;
+            }
+            next(s);
             if (s->t == T_SEMI || s->t == T_COMMA)
                 next(s);
         }
@@ -533,7 +552,17 @@ static void stmt_list(scan *s, int depth, operand *collect)
             (void)line;
             operand o = {0};
             operand_add(s, &o, node_id(s));
-            operand_add(s, collect, o.n ? o.names[0] : NULL);
+            /* a node list: a, b -> c */
+            while (s->t == T_COMMA && !s->failed) {
+                next(s);
+                if (s->t != T_ID) {
+                    expect_fail(s, "a node after ','");
+                    break;
+                }
+                operand_add(s, &o, node_id(s));
+            }
+            for (size_t i = 0; i < o.n; i++)
+                operand_add(s, collect, o.names[i]);
             if (s->t == T_EDGEOP)
                 edge_rest(s, depth, &o, collect);
             else
@@ -559,6 +588,7 @@ static void graph(scan *s)
         expect_fail(s, "'digraph' or 'graph'");
         return;
     }
+    s->directed = s->t == T_DIGRAPH;
     next(s);
     if (s->t == T_ID)
         next(s);
@@ -860,9 +890,13 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
     if (!r) {
         /* the recogniser accepted what cgraph refused: report cgraph's words.
          * cgraph has freed the graph itself on a parse error. */
+        const char *why = cgraph_message;
+        if (!*why)
+            why = aglasterr(); /* errors below agseterr's level are kept */
+        size_t len = why ? strcspn(why, "\n") : 0;
         og_diags_add(diags, OG_ERROR, file, 0, "dot-syntax", 1,
-                     "cgraph could not read the file: %s",
-                     cgraph_message[0] ? cgraph_message : "unknown error");
+                     "cgraph could not read the file: %.*s", (int)len,
+                     len ? why : "unknown error");
         st = OG_EFORMAT;
     } else {
         st = build(g, &s, og_i_model_file(m, file), m, diags);
