@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #define MAX_DEPTH 200
 
@@ -333,6 +334,15 @@ static const char *note_node(scan *s, const char *name, long line)
     int64_t i = og_i_strmap_get(&s->node_map, s->node_names, name);
     if (i >= 0)
         return s->node_names[i];
+    if (name[0] == '%') {
+        /* cgraph turns such a name into an anonymous node ("%a" comes back
+         * as "%5", and two of them print alike): found by fuzzing */
+        char msg[200];
+        snprintf(msg, sizeof msg, "unit id '%.60s' begins with '%%', which "
+                 "Graphviz's DOT reader keeps for its own names", name);
+        fail(s, line, msg);
+        return NULL;
+    }
     if (s->n_nodes == s->cap_nodes) {
         size_t cap = s->cap_nodes ? s->cap_nodes * 2 : 256;
         const char **n = realloc(s->node_names, cap * sizeof *n);
@@ -657,6 +667,15 @@ static char cgraph_message[512];
 
 static int cgraph_error(char *msg)
 {
+    /* Graphviz 2.42 calls exit(1) right after this message (its allocators
+     * do not return NULL), so the caller will never see a status: the one
+     * place the library writes to stderr, so that the user learns why */
+    if (strstr(msg, "memory allocation failure")) {
+        static const char last[] = "orgraph: error: out of memory in Graphviz "
+                                   "(memory allocation failure)\n";
+        ssize_t w = write(2, last, sizeof last - 1);
+        (void)w;
+    }
     size_t n = strlen(cgraph_message);
     if (n + 1 < sizeof cgraph_message)
         snprintf(cgraph_message + n, sizeof cgraph_message - n, "%s", msg);
@@ -665,7 +684,9 @@ static int cgraph_error(char *msg)
 
 void og_i_cgraph_init(void)
 {
-    agseterr(AGMAX); /* nothing to stderr */
+    /* errors go to cgraph_error (kept, not printed), warnings to cgraph's
+     * own buffer (aglasterr); nothing to stderr */
+    agseterr(AGERR);
     agseterrf(cgraph_error);
 }
 
