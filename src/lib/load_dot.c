@@ -97,7 +97,8 @@ static void skip_space(scan *s)
             s->line++;
             s->p++;
             bol = 1;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            /* cgraph's white space: not \f or \v (found by fuzzing) */
             s->p++;
         } else if (c == '#' && bol) {
             /* a preprocessor line, ignored as cgraph does */
@@ -474,9 +475,9 @@ static void subgraph(scan *s, int depth, operand *o)
             next(s);
     }
     if (s->t != T_LBRACE) {
-        if (s->t == T_SEMI || s->t == T_RBRACE || s->t == T_EDGEOP)
-            return; /* `subgraph x;` refers to a subgraph: allowed */
-        expect_fail(s, "'{'");
+        /* cgraph 2.42 wants a body: `subgraph x;` is a syntax error there
+         * (found by fuzzing) */
+        expect_fail(s, "'{' after 'subgraph'");
         return;
     }
     next(s);
