@@ -52,6 +52,7 @@ typedef struct scan {
     int failed;
     og_status st;
     int directed;      /* 1 in a digraph: the edge operator is "->", else "--" */
+    const char *graph_end; /* just after the graph's closing brace */
     /* what the positions pass collects */
     og_i_arena names;
     const char **node_names;
@@ -615,6 +616,7 @@ static void graph(scan *s)
         expect_fail(s, "'}'");
         return;
     }
+    s->graph_end = s->p;
     next(s);
     if (s->t != T_EOF)
         expect_fail(s, "end of file (one graph per file)");
@@ -632,9 +634,15 @@ static void scan_free(scan *s)
 
 /* ---------------------------------------------------------------- cgraph */
 
-/* cgraph reads through an I/O discipline; ours reads from memory. */
+/* cgraph reads through an I/O discipline; ours reads from memory, and only
+ * up to the graph's closing brace, then one newline. cgraph's scanner keeps
+ * its buffer and start state across reads and flushes them only after a
+ * syntax error, so whatever it had read past the graph was lexed at the
+ * start of the next file: a trailing comment cut by the scanner's 8 KB
+ * buffer made the next DOT load in the process fail (found by fuzzing). */
 typedef struct memchan {
     const char *p, *end;
+    int newline_sent;
 } memchan;
 
 static int mem_read(void *chan, char *buf, int bufsize)
@@ -643,6 +651,11 @@ static int mem_read(void *chan, char *buf, int bufsize)
     size_t n = (size_t)(m->end - m->p);
     if (n > (size_t)bufsize)
         n = (size_t)bufsize;
+    if (n == 0 && !m->newline_sent && bufsize > 0) {
+        m->newline_sent = 1;
+        buf[0] = '\n';
+        return 1;
+    }
     memcpy(buf, m->p, n);
     m->p += n;
     return (int)n;
@@ -902,7 +915,7 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
         scan_free(&s);
         return OG_ENOMEM;
     }
-    memchan chan = {data, data + size};
+    memchan chan = {data, s.graph_end, 0};
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &mem_io};
     cgraph_message[0] = '\0';
     agreadline(1);
