@@ -22,7 +22,7 @@ jobs=${JOBS:-1}
 B=build-fuzz
 
 if [ ! -f $B/CMakeCache.txt ]; then
-  CC=${CC_FUZZ:-clang} cmake -S . -B $B -DORGRAPH_FUZZ=ON -DORGRAPH_WERROR=ON \
+  CC=${CC_FUZZ:-$(command -v clang || command -v clang-14)} cmake -S . -B $B -DORGRAPH_FUZZ=ON -DORGRAPH_WERROR=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 # shellcheck disable=SC2046
