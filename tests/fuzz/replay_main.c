@@ -96,7 +96,8 @@ int main(int argc, char **argv)
             n++;
         }
         closedir(d);
-        qsort(names, n, sizeof *names, cmp);
+        if (n > 1)
+            qsort(names, n, sizeof *names, cmp);
         for (size_t k = 0; k < n; k++) {
             fail |= run_file(names[k]);
             count++;
