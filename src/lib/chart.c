@@ -14,6 +14,7 @@
 
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -545,14 +546,13 @@ static GVC_t *graphviz(void)
     return gvc;
 }
 
-static og_status render(Agraph_t *g, const char *engine, const char *format,
-                        og_buf *out, og_diags *diags)
+static og_status render_now(Agraph_t *g, const char *engine,
+                            const char *format, og_buf *out, og_diags *diags)
 {
     GVC_t *gvc = graphviz();
     if (!gvc)
         return OG_ENOMEM;
     char *data = NULL;
-    unsigned len = 0;
     og_status st = OG_OK;
     if (gvLayout(gvc, g, engine) != 0) {
         st = OG_EINTERNAL;
@@ -561,19 +561,70 @@ static og_status render(Agraph_t *g, const char *engine, const char *format,
     } else {
         if (strcmp(format, "png") == 0)
             limit_png(g);
-        if (gvRenderData(gvc, g, format, &data, &len) != 0 || !data) {
+        /* not gvRenderData: Graphviz 2.42 grows its buffer a page at a
+         * time, and with the CLI's high mmap threshold every growth of a
+         * 60 MB SVG copied it to a fresh place in the heap (a 120,000-unit
+         * chart peaked at 13 GB). A memory stream doubles its buffer. */
+        size_t size = 0;
+        FILE *mem = open_memstream(&data, &size);
+        int bad = !mem || gvRender(gvc, g, format, mem) != 0;
+        if (mem && fclose(mem) != 0)
+            bad = 1;
+        if (bad || !data) {
             st = OG_EINTERNAL;
             og_diags_add(diags, OG_ERROR, NULL, 0, "graphviz", 0,
                          "graphviz could not render '%s'", format);
         } else {
+
             if (strcmp(format, "pdf") == 0)
-                fix_pdf_date(data, len);
-            og_buf_append(out, data, len);
+                fix_pdf_date(data, size);
+            og_buf_append(out, data, size);
         }
-        gvFreeRenderData(data);
+        free(data);
         gvFreeLayout(gvc, g);
     }
     return st == OG_OK && out->failed ? OG_ENOMEM : st;
+}
+
+/* Graphviz recurses where we cannot change it: libcdt's dtsize walks a
+ * node's edge set recursively, about 128 bytes of stack an edge, so a span
+ * of a million overflows the usual 8 MB stack (found by scripts/limits.sh).
+ * Layout and rendering therefore run on a thread with a large stack, enough
+ * for a span of OG_CHART_MAX_UNITS with room to spare: the address space is
+ * reserved, and only the pages a deep walk touches are ever committed. */
+#define RENDER_STACK ((size_t)64 << 20) /* spans of about 500,000 */
+
+typedef struct render_job {
+    Agraph_t *g;
+    const char *engine, *format;
+    og_buf *out;
+    og_diags *diags;
+    og_status st;
+} render_job;
+
+static void *render_main(void *arg)
+{
+    render_job *j = arg;
+    j->st = render_now(j->g, j->engine, j->format, j->out, j->diags);
+    return NULL;
+}
+
+static og_status render(Agraph_t *g, const char *engine, const char *format,
+                        og_buf *out, og_diags *diags)
+{
+    render_job job = {g, engine, format, out, diags, OG_OK};
+    pthread_attr_t attr;
+    pthread_t thread;
+    int started = 0;
+    if (pthread_attr_init(&attr) == 0) {
+        started = pthread_attr_setstacksize(&attr, RENDER_STACK) == 0 &&
+                  pthread_create(&thread, &attr, render_main, &job) == 0;
+        pthread_attr_destroy(&attr);
+    }
+    if (!started) /* no room for the stack: small charts still render */
+        return render_now(g, engine, format, out, diags);
+    pthread_join(thread, NULL);
+    return job.st;
 }
 
 static og_status emit(chart *c, const char *format, og_buf *out,
@@ -662,6 +713,19 @@ og_status og_chart_render(og_model *model, const og_chart_options *options,
     }
     if (st == OG_OK && level >= 0)
         collapse_level(&c.s, model, level);
+    if (st == OG_OK) {
+        igraph_integer_t shown = 0;
+        for (igraph_integer_t u = 0; u < c.s.n; u++)
+            shown += c.s.shown[u] != 0;
+        if (shown > OG_CHART_MAX_UNITS) {
+            og_diags_add(diags, OG_ERROR, NULL, 0, "chart-too-large", 0,
+                         "a chart of %" IGRAPH_PRId " units is too large to "
+                         "draw (at most %d): draw part of it with --root, "
+                         "--depth or --collapse, or the levels with --schema",
+                         shown, OG_CHART_MAX_UNITS);
+            st = OG_EINVAL;
+        }
+    }
     if (st == OG_OK)
         st = chart_alloc(&c, c.s.n + 1);
     if (st == OG_OK && !(c.g = og_i_chart_graph("chart")))

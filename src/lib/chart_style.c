@@ -96,11 +96,21 @@ Agraph_t *og_i_chart_graph(const char *name)
     return g;
 }
 
+/* XML 1.0 has no way to write most C0 control characters, even as
+ * references, so an SVG holding one is not well-formed and no browser shows
+ * it: such characters in names become spaces (found by the escaping test). */
+static int xml_forbidden(unsigned char c)
+{
+    return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f;
+}
+
 Agnode_t *og_i_chart_new_node(Agraph_t *g, const char *base)
 {
     og_buf b;
     og_buf_init(&b);
-    og_buf_puts(&b, base);
+    for (const char *p = base; *p; p++)
+        og_buf_append(&b, xml_forbidden((unsigned char)*p) || *p == '\n' ||
+                              *p == '\t' ? " " : p, 1);
     while (!b.failed && agnode(g, b.data, 0))
         og_buf_puts(&b, "'");
     Agnode_t *v = b.failed ? NULL : agnode(g, b.data, 1);
@@ -133,7 +143,7 @@ static void label_text(og_buf *b, const char *text, int wrap)
         if (*p == '\\')
             og_buf_puts(b, "\\\\");
         else
-            og_buf_append(b, p, 1);
+            og_buf_append(b, xml_forbidden((unsigned char)*p) ? " " : p, 1);
         col += ((unsigned char)*p & 0xc0) != 0x80;
     }
 }
@@ -174,7 +184,7 @@ void og_i_chart_html_text(og_buf *b, const char *s)
         case '<': og_buf_puts(b, "&lt;"); break;
         case '>': og_buf_puts(b, "&gt;"); break;
         case '"': og_buf_puts(b, "&quot;"); break;
-        default: og_buf_append(b, s, 1);
+        default: og_buf_append(b, xml_forbidden((unsigned char)*s) ? " " : s, 1);
         }
     }
 }

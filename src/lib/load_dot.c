@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #define MAX_DEPTH 200
 
@@ -50,6 +51,8 @@ typedef struct scan {
     og_diags *diags;
     int failed;
     og_status st;
+    int directed;      /* 1 in a digraph: the edge operator is "->", else "--" */
+    const char *graph_end; /* just after the graph's closing brace */
     /* what the positions pass collects */
     og_i_arena names;
     const char **node_names;
@@ -95,7 +98,8 @@ static void skip_space(scan *s)
             s->line++;
             s->p++;
             bol = 1;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            /* cgraph's white space: not \f or \v (found by fuzzing) */
             s->p++;
         } else if (c == '#' && bol) {
             /* a preprocessor line, ignored as cgraph does */
@@ -136,6 +140,12 @@ static void read_quoted(scan *s)
     while (s->p < s->end && *s->p != '"') {
         if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '"') {
             text_put(s, '"');
+            s->p += 2;
+        } else if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '\\') {
+            /* cgraph's scanner keeps an escaped backslash as two, and the
+             * second cannot then escape a quote: "a\\" is closed */
+            text_put(s, '\\');
+            text_put(s, '\\');
             s->p += 2;
         } else if (*s->p == '\\' && s->p + 1 < s->end && s->p[1] == '\n') {
             s->line++; /* an escaped newline continues the string */
@@ -183,6 +193,15 @@ static void next(scan *s)
     default: break;
     }
     if (c == '-' && s->p + 1 < s->end && (s->p[1] == '>' || s->p[1] == '-')) {
+        /* cgraph takes only the operator that matches the graph's kind */
+        if ((s->p[1] == '>') != s->directed) {
+            fail(s, s->line, s->directed
+                                 ? "syntax error: '--' in a digraph (use '->')"
+                                 : "syntax error: '->' in a graph (use '--', "
+                                   "or declare a digraph)");
+            s->t = T_ERROR;
+            return;
+        }
         s->p += 2;
         s->t = T_EDGEOP;
         return;
@@ -317,6 +336,15 @@ static const char *note_node(scan *s, const char *name, long line)
     int64_t i = og_i_strmap_get(&s->node_map, s->node_names, name);
     if (i >= 0)
         return s->node_names[i];
+    if (name[0] == '%') {
+        /* cgraph turns such a name into an anonymous node ("%a" comes back
+         * as "%5", and two of them print alike): found by fuzzing */
+        char msg[200];
+        snprintf(msg, sizeof msg, "unit id '%.60s' begins with '%%', which "
+                 "Graphviz's DOT reader keeps for its own names", name);
+        fail(s, line, msg);
+        return NULL;
+    }
     if (s->n_nodes == s->cap_nodes) {
         size_t cap = s->cap_nodes ? s->cap_nodes * 2 : 256;
         const char **n = realloc(s->node_names, cap * sizeof *n);
@@ -371,14 +399,17 @@ static void attr_list(scan *s)
         next(s);
         while (s->t == T_ID) {
             next(s);
-            if (s->t == T_EQ) {
-                next(s);
-                if (s->t != T_ID) {
-                    expect_fail(s, "an attribute value");
-                    return;
-                }
-                next(s);
+            /* cgraph requires a value: [x] is a syntax error */
+            if (s->t != T_EQ) {
+                expect_fail(s, "'=' after an attribute name");
+                return;
             }
+            next(s);
+            if (s->t != T_ID) {
+                expect_fail(s, "an attribute value");
+                return;
+            }
+            next(s);
             if (s->t == T_SEMI || s->t == T_COMMA)
                 next(s);
         }
@@ -445,9 +476,9 @@ static void subgraph(scan *s, int depth, operand *o)
             next(s);
     }
     if (s->t != T_LBRACE) {
-        if (s->t == T_SEMI || s->t == T_RBRACE || s->t == T_EDGEOP)
-            return; /* `subgraph x;` refers to a subgraph: allowed */
-        expect_fail(s, "'{'");
+        /* cgraph 2.42 wants a body: `subgraph x;` is a syntax error there
+         * (found by fuzzing) */
+        expect_fail(s, "'{' after 'subgraph'");
         return;
     }
     next(s);
@@ -533,7 +564,17 @@ static void stmt_list(scan *s, int depth, operand *collect)
             (void)line;
             operand o = {0};
             operand_add(s, &o, node_id(s));
-            operand_add(s, collect, o.n ? o.names[0] : NULL);
+            /* a node list: a, b -> c */
+            while (s->t == T_COMMA && !s->failed) {
+                next(s);
+                if (s->t != T_ID) {
+                    expect_fail(s, "a node after ','");
+                    break;
+                }
+                operand_add(s, &o, node_id(s));
+            }
+            for (size_t i = 0; i < o.n; i++)
+                operand_add(s, collect, o.names[i]);
             if (s->t == T_EDGEOP)
                 edge_rest(s, depth, &o, collect);
             else
@@ -559,6 +600,7 @@ static void graph(scan *s)
         expect_fail(s, "'digraph' or 'graph'");
         return;
     }
+    s->directed = s->t == T_DIGRAPH;
     next(s);
     if (s->t == T_ID)
         next(s);
@@ -574,6 +616,7 @@ static void graph(scan *s)
         expect_fail(s, "'}'");
         return;
     }
+    s->graph_end = s->p;
     next(s);
     if (s->t != T_EOF)
         expect_fail(s, "end of file (one graph per file)");
@@ -591,9 +634,15 @@ static void scan_free(scan *s)
 
 /* ---------------------------------------------------------------- cgraph */
 
-/* cgraph reads through an I/O discipline; ours reads from memory. */
+/* cgraph reads through an I/O discipline; ours reads from memory, and only
+ * up to the graph's closing brace, then one newline. cgraph's scanner keeps
+ * its buffer and start state across reads and flushes them only after a
+ * syntax error, so whatever it had read past the graph was lexed at the
+ * start of the next file: a trailing comment cut by the scanner's 8 KB
+ * buffer made the next DOT load in the process fail (found by fuzzing). */
 typedef struct memchan {
     const char *p, *end;
+    int newline_sent;
 } memchan;
 
 static int mem_read(void *chan, char *buf, int bufsize)
@@ -602,6 +651,11 @@ static int mem_read(void *chan, char *buf, int bufsize)
     size_t n = (size_t)(m->end - m->p);
     if (n > (size_t)bufsize)
         n = (size_t)bufsize;
+    if (n == 0 && !m->newline_sent && bufsize > 0) {
+        m->newline_sent = 1;
+        buf[0] = '\n';
+        return 1;
+    }
     memcpy(buf, m->p, n);
     m->p += n;
     return (int)n;
@@ -627,6 +681,15 @@ static char cgraph_message[512];
 
 static int cgraph_error(char *msg)
 {
+    /* Graphviz 2.42 calls exit(1) right after this message (its allocators
+     * do not return NULL), so the caller will never see a status: the one
+     * place the library writes to stderr, so that the user learns why */
+    if (strstr(msg, "memory allocation failure")) {
+        static const char last[] = "orgraph: error: out of memory in Graphviz "
+                                   "(memory allocation failure)\n";
+        ssize_t w = write(2, last, sizeof last - 1);
+        (void)w;
+    }
     size_t n = strlen(cgraph_message);
     if (n + 1 < sizeof cgraph_message)
         snprintf(cgraph_message + n, sizeof cgraph_message - n, "%s", msg);
@@ -635,7 +698,9 @@ static int cgraph_error(char *msg)
 
 void og_i_cgraph_init(void)
 {
-    agseterr(AGMAX); /* nothing to stderr */
+    /* errors go to cgraph_error (kept, not printed), warnings to cgraph's
+     * own buffer (aglasterr); nothing to stderr */
+    agseterr(AGERR);
     agseterrf(cgraph_error);
 }
 
@@ -850,7 +915,7 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
         scan_free(&s);
         return OG_ENOMEM;
     }
-    memchan chan = {data, data + size};
+    memchan chan = {data, s.graph_end, 0};
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &mem_io};
     cgraph_message[0] = '\0';
     agreadline(1);
@@ -860,9 +925,13 @@ og_status og_i_load_dot(const char *data, size_t size, const char *file,
     if (!r) {
         /* the recogniser accepted what cgraph refused: report cgraph's words.
          * cgraph has freed the graph itself on a parse error. */
+        const char *why = cgraph_message;
+        if (!*why)
+            why = aglasterr(); /* errors below agseterr's level are kept */
+        size_t len = why ? strcspn(why, "\n") : 0;
         og_diags_add(diags, OG_ERROR, file, 0, "dot-syntax", 1,
-                     "cgraph could not read the file: %s",
-                     cgraph_message[0] ? cgraph_message : "unknown error");
+                     "cgraph could not read the file: %.*s", (int)len,
+                     len ? why : "unknown error");
         st = OG_EFORMAT;
     } else {
         st = build(g, &s, og_i_model_file(m, file), m, diags);

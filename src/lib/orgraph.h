@@ -569,6 +569,12 @@ typedef enum og_chart_layout {
 
 #define OG_CHART_DOT_MAX 400
 #define OG_CHART_SPAN_MAX 16
+/* The most units one chart draws. Graphviz needs about 4.5 KB a unit to
+ * render (a 100,000-unit chart: 450 MB, 5 s) and much more on very wide
+ * spans (a million-wide span: 11 GB), and it exits or crashes when memory
+ * runs out; larger charts are refused (OG_EINVAL, with a diagnostic that
+ * names --root, --depth, --collapse and --schema). */
+#define OG_CHART_MAX_UNITS 200000
 
 typedef struct og_chart_options {
     const char *root;     /* unit id: draw only its subtree; NULL = whole model */
@@ -589,7 +595,8 @@ void og_chart_options_init(og_chart_options *options);
  * out. The drawing is built from the model's own fields only (ids, names,
  * kinds, levels, lines); no attribute of the model reaches Graphviz. The same
  * model and options give the same bytes. Returns OG_EINVAL (with a diagnostic)
- * for an unknown root, level or format, OG_EINTERNAL when Graphviz fails.
+ * for an unknown root, level or format, or a chart of more than
+ * OG_CHART_MAX_UNITS units, OG_EINTERNAL when Graphviz fails.
  * Cost: compact layout O(n + m) plus Graphviz drawing, about 50 us a unit;
  * dot layout roughly quadratic. */
 og_status og_chart_render(og_model *model, const og_chart_options *options,

@@ -277,6 +277,17 @@ og_status og_model_save(og_model *m, const char *path, og_format format,
 {
     switch (format) {
     case OG_FORMAT_DOT:
+        /* cgraph maps a node name that begins with '%' to an anonymous
+         * node ("%a" reads back as "%5"): such a DOT file would not load
+         * as the same model (found by fuzzing) */
+        for (igraph_integer_t u = 0; u < og_model_unit_count(m); u++)
+            if (og_unit_id(m, u)[0] == '%') {
+                og_diags_add(diags, OG_ERROR, path, 0, "lossy-output", 0,
+                             "unit id '%s' begins with '%%', which Graphviz's "
+                             "DOT reader keeps for its own names: write CSV "
+                             "or GraphML instead", og_unit_id(m, u));
+                return OG_EINVAL;
+            }
         return save_one(m, path, og_i_write_dot, diags);
     case OG_FORMAT_GRAPHML:
         return save_one(m, path, graphml_writer, diags);

@@ -178,6 +178,53 @@ START_TEST(test_dot_graphviz_file_attributes_are_kept_as_data)
 }
 END_TEST
 
+/* cgraph keeps its scanner's buffer across reads: a comment after the graph
+ * that its 8 KB buffer cut in two used to swallow the start of the next
+ * file (found by fuzzing). */
+START_TEST(test_dot_trailing_comment_does_not_leak_into_the_next_load)
+{
+    size_t pad = 20000;
+    char *first = malloc(pad + 64);
+    ck_assert_ptr_nonnull(first);
+    strcpy(first, "digraph{a}\n/*");
+    memset(first + strlen(first), 'x', pad);
+    strcpy(first + strlen("digraph{a}\n/*") + pad, "*/\n");
+    og_diags *d;
+    og_status st;
+    og_model *m = load_text(first, OG_FORMAT_DOT, "a.dot", &d, &st);
+    ck_assert_int_eq(st, OG_OK);
+    og_model_free(m);
+    og_diags_free(d);
+    free(first);
+    m = load_text("digraph{\n  b -> c\n  \"d\" -> e\n}\n", OG_FORMAT_DOT,
+                  "b.dot", &d, &st);
+    ck_assert_int_eq(st, OG_OK);
+    ck_assert_int_eq(og_diags_count(d), 0);
+    ck_assert_int_eq(og_model_unit_count(m), 4);
+    og_model_free(m);
+    og_diags_free(d);
+}
+END_TEST
+
+/* What cgraph refuses, the recogniser refuses first, with the line. */
+START_TEST(test_dot_recogniser_refuses_what_cgraph_refuses)
+{
+    static const char *const bad[] = {
+        "digraph {\n a -- b }", "graph {\n a -> b }", "digraph {\n a [x] }",
+        "digraph {\n subgraph s; }", "digraph {\n a\f-> b }",
+        "digraph {\n \"%a\" }"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        og_diags *d;
+        og_status st;
+        og_model *m = load_text(bad[i], OG_FORMAT_DOT, "t.dot", &d, &st);
+        ck_assert_int_eq(st, OG_EFORMAT);
+        ck_assert_ptr_null(m);
+        ck_assert_int_eq(og_diags_get(d, 0)->line, 2);
+        og_diags_free(d);
+    }
+}
+END_TEST
+
 Suite *load_dot_suite(void)
 {
     Suite *s = suite_create("load_dot");
@@ -191,6 +238,8 @@ Suite *load_dot_suite(void)
     tcase_add_test(tc, test_dot_subgraph_edges_and_ports_load);
     tcase_add_test(tc, test_dot_unknown_line_is_an_error_on_its_line);
     tcase_add_test(tc, test_dot_graphviz_file_attributes_are_kept_as_data);
+    tcase_add_test(tc, test_dot_trailing_comment_does_not_leak_into_the_next_load);
+    tcase_add_test(tc, test_dot_recogniser_refuses_what_cgraph_refuses);
     suite_add_tcase(s, tc);
     return s;
 }
