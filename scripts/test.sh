@@ -15,6 +15,10 @@ cmake --build build-asan -j"$jobs"
    LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    ctest --test-dir build-asan --output-on-failure -j"$jobs")
+# Memory checking, size limits and fuzzing (docs/reliability.md):
+scripts/valgrind.sh        # memcheck on the CLI cases and fuzz reproducers
+scripts/limits.sh          # a chain 1,000,000 deep and a span 1,000,000 wide
+scripts/fuzz.sh 60         # each libFuzzer target for 60 s (clang build)
 # Keep the benchmark script working: the smallest size once (timings are not
 # checked here; docs/performance.md has the real runs).
 scripts/bench.sh --quick
