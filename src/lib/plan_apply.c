@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+__attribute__((format(printf, 3, 0)))
 static void work_diag(og_i_work *w, og_severity sev, const char *fmt, va_list ap)
 {
     char msg[1024];
