@@ -36,6 +36,7 @@ export ASAN_OPTIONS=detect_leaks=0
 og=$B/src/orgraph
 cut=$S/model/police
 for snap in models/vn-police/*/; do
+  [ -f "$snap/units.csv" ] || continue   # plans/ holds no snapshot
   name=$(basename "$snap")
   mkdir -p "$cut-$name"
   # 100 lines each keeps every seed under -max_len
