@@ -16,18 +16,10 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bands import BANDS, band  # noqa: E402
+
 import networkx as nx
-
-BANDS = (("1", 1, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-12", 8, 12),
-         ("13-16", 13, 16), ("17+", 17, None))
-
-
-def band(span):
-    for name, lo, hi in BANDS:
-        if span >= lo and (hi is None or span <= hi):
-            return name
-    return None
-
 
 def main():
     lean = sys.argv[1] == "--ids-only"
