@@ -9,7 +9,8 @@ PKGS="build-essential cmake pkg-config git
   libigraph-dev libgraphviz-dev graphviz
   libjansson-dev check
   python3 python3-networkx python3-igraph fonts-noto-core fonts-dejavu-core strace
-  clang-14 libclang-rt-14-dev valgrind"
+  clang-14 libclang-rt-14-dev valgrind
+  chromium python3-websocket"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
