@@ -29,6 +29,7 @@ typedef struct rp {
     og_i_rsnap *s;
     size_t n;
     igraph_integer_t **start, **img;   /* images from snapshot p to p + 1 */
+    const og_transition *const *tr;    /* transitions[p]: snapshot p to p + 1 */
     og_transition *composed;           /* first -> last, for compare and diff */
     og_comparison *cmp;                /* first against last (n >= 2) */
     const og_report_options *opt;
@@ -92,6 +93,17 @@ static void cell_num(og_buf *b, double v)
     og_buf_puts(b, "</td>");
 }
 
+/* A mean: always two decimals, so that a column reads evenly. */
+static void cell_mean(og_buf *b, double v)
+{
+    og_buf_puts(b, "<td class=\"num\">");
+    if (!isnan(v) && v == floor(v))
+        og_buf_printf(b, "%.2f", v);
+    else
+        og_i_html_num(b, v);
+    og_buf_puts(b, "</td>");
+}
+
 /* A change from a to b: "+1,234 (+12%)". */
 static void cell_change(og_buf *b, double a, double v)
 {
@@ -107,8 +119,9 @@ static void cell_change(og_buf *b, double a, double v)
     }
     og_buf_puts(b, d > 0 ? "+" : "");
     og_i_html_num(b, d);
-    if (a != 0 && !(d == floor(d) && fabs(d) < 1 && fabs(a) < 1))
-        og_buf_printf(b, " <span class=\"pct\">(%+.0f%%)</span>", 100.0 * d / fabs(a));
+    if (a != 0)
+        og_buf_printf(b, " <span class=\"pct\">(%s%.0f%%)</span>",
+                      d > 0 ? "+" : "\xe2\x88\x92", fabs(100.0 * d / a));
     og_buf_puts(b, "</td>");
 }
 
@@ -120,7 +133,7 @@ static void fig_row(rp *r, const char *cls, const char *label, const double *v)
     og_i_html(b, label);
     og_buf_puts(b, "</th>");
     for (size_t k = 0; k < r->n; k++)
-        cell_num(b, v[k]);
+        (strstr(label, "mean") ? cell_mean : cell_num)(b, v[k]);
     if (r->n > 1)
         cell_change(b, v[0], v[r->n - 1]);
     og_buf_puts(b, "</tr>\n");
@@ -285,13 +298,13 @@ static void header(rp *r)
         og_buf_puts(b, "<p class=\"matching\">Units are followed from one snapshot to the next ");
         int any = 0;
         for (size_t p = 0; p + 1 < r->n; p++) {
-            const char *t = r->opt && r->opt->transitions ? r->opt->transitions[p] : NULL;
-            if (!t)
+            if (!r->tr || !r->tr[p])
                 continue;
+            const char *t = r->opt && r->opt->transitions ? r->opt->transitions[p] : NULL;
             og_buf_puts(b, any ? "; " : "through the transition ");
-            og_buf_puts(b, "<code>");
+            og_buf_puts(b, t ? "<code>" : "given");
             og_i_html(b, t);
-            og_buf_puts(b, "</code> (");
+            og_buf_puts(b, t ? "</code> (" : " (");
             og_i_html(b, r->s[p].label);
             og_buf_puts(b, " \xe2\x86\x92 ");
             og_i_html(b, r->s[p + 1].label);
@@ -843,9 +856,9 @@ static og_status tables(rp *r)
     og_buf *b = r->b;
     og_buf_puts(b, "<section id=\"tables\"><h2>Tables</h2>\n");
     og_status st = dual_table(r);
-    og_buf_puts(b, "<h3>Bottlenecks</h3>\n<p>The units that the most units reach the top "
-                   "through: every chain from them up passes through it (dominators on each "
-                   "line).</p>\n");
+    og_buf_puts(b, "<h3>Bottlenecks</h3>\n<p>The units through which the most units reach the "
+                   "top of their line: every chain up from those units passes through the "
+                   "bottleneck (it dominates them).</p>\n");
     top_table(r, 0);
     og_buf_puts(b, "<h3>Widest spans of control</h3>\n");
     top_table(r, 1);
@@ -902,7 +915,7 @@ og_status og_report_html(og_model *const *models, size_t n,
         return OG_EINVAL;
     }
     rp r = {0};
-    r.n = n, r.opt = options, r.diags = diags, r.b = out;
+    r.n = n, r.opt = options, r.diags = diags, r.b = out, r.tr = transitions;
     r.s = calloc(n, sizeof *r.s);
     r.start = calloc(n, sizeof *r.start);
     r.img = calloc(n, sizeof *r.img);
