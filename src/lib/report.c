@@ -321,14 +321,15 @@ static void header(rp *r)
                    "</header>\n");
 }
 
-static void search_box(rp *r, int indexed)
+static void search_box(rp *r, long limit)
 {
     og_buf *b = r->b;
     og_buf_puts(b, "<section id=\"find\"><h2>Find a unit</h2>\n");
-    if (!indexed) {
+    if (limit) {
         og_buf_printf(b, "<p class=\"note\">The search is left out: the snapshots hold more "
-                         "than %d units in all.</p></section>\n",
-                      OG_REPORT_SEARCH_MAX);
+                         "than %ld units in all (see <code>--search-max</code>).</p>"
+                         "</section>\n",
+                      limit);
         return;
     }
     og_buf_puts(b, "<p>Type part of a name or an id; accents are optional (<kbd>Hon Tre</kbd> "
@@ -564,8 +565,7 @@ static void charts(rp *r)
         og_chart_options_init(&o);
         og_buf svg;
         og_buf_init(&svg);
-        og_status st = og_chart_render_diff(r->s[0].m, r->s[r->n - 1].m, r->composed, &o,
-                                            "svg", &svg, r->diags);
+        og_status st = og_i_chart_diff(r->cmp, &o, "svg", &svg, r->diags);
         char caption[512];
         snprintf(caption, sizeof caption, "What changed from %s to %s", r->s[0].label,
                  r->s[r->n - 1].label);
@@ -924,9 +924,7 @@ og_status og_report_html(og_model *const *models, size_t n,
     for (size_t k = 0; k < n && st == OG_OK; k++) {
         r.s[k].m = models[k];
         r.s[k].label = label_of(models[k], k);
-        st = r.s[k].label ? og_info_compute(models[k], &r.s[k].info) : OG_ENOMEM;
-        if (st == OG_OK)
-            st = og_analyze(models[k], RANKING, &r.s[k].an);
+        st = r.s[k].label ? OG_OK : OG_ENOMEM;
         total += og_model_unit_count(models[k]);
     }
     if (st == OG_OK)
@@ -938,12 +936,26 @@ og_status og_report_html(og_model *const *models, size_t n,
         st = compose(&r);
     if (st == OG_OK && n > 1)
         st = og_compare(models[0], models[n - 1], r.composed, &r.cmp, diags);
-    int indexed = total <= OG_REPORT_SEARCH_MAX;
+    /* the figures of the first and the last snapshot are the comparison's */
+    for (size_t k = 0; k < n && st == OG_OK; k++) {
+        int side = n > 1 && k == n - 1;
+        if (n > 1 && (k == 0 || side)) {
+            r.s[k].info = r.cmp->info[side];
+            r.s[k].an = r.cmp->an[side];
+            r.s[k].borrowed = 1;
+            continue;
+        }
+        st = og_info_compute(models[k], &r.s[k].info);
+        if (st == OG_OK)
+            st = og_analyze(models[k], RANKING, &r.s[k].an);
+    }
+    long limit = options && options->search_max ? options->search_max : OG_REPORT_SEARCH_MAX;
+    int indexed = limit < 0 || total <= limit;
     if (st == OG_OK && !indexed)
         og_diags_add(diags, OG_NOTE, NULL, 0, "report-search", 0,
                      "the report has no search: the snapshots hold %" IGRAPH_PRId
-                     " units, more than %d",
-                     total, OG_REPORT_SEARCH_MAX);
+                     " units, more than %ld",
+                     total, limit);
     if (st == OG_OK) {
         og_buf *b = out;
         og_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -960,7 +972,7 @@ og_status og_report_html(og_model *const *models, size_t n,
         og_buf_puts(b, og_i_report_css);
         og_buf_puts(b, "</style>\n</head>\n<body>\n");
         header(&r);
-        search_box(&r, indexed);
+        search_box(&r, indexed ? 0 : limit);
         st = figures(&r);
         if (st == OG_OK)
             st = changes(&r);
@@ -986,8 +998,10 @@ og_status og_report_html(og_model *const *models, size_t n,
     }
     for (size_t k = 0; r.s && k < n; k++) {
         free(r.s[k].label);
-        og_info_destroy(&r.s[k].info);
-        og_analysis_destroy(&r.s[k].an);
+        if (!r.s[k].borrowed) {
+            og_info_destroy(&r.s[k].info);
+            og_analysis_destroy(&r.s[k].an);
+        }
     }
     for (size_t p = 0; r.start && r.img && p < n; p++)
         free(r.start[p]), free(r.img[p]);

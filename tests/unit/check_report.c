@@ -283,6 +283,31 @@ START_TEST(hostile_names_are_text)
 }
 END_TEST
 
+START_TEST(search_left_out_above_the_limit)
+{
+    page p = {0};
+    p.m[0] = dot(before_dot, "before.dot");
+    p.m[1] = dot(after_dot, "after.dot");
+    og_report_options o = {NULL, NULL, 12};
+    og_buf_init(&p.html);
+    p.d = og_diags_new();
+    ck_assert_int_eq(og_report_html(p.m, 2, NULL, &o, &p.html, p.d), OG_OK);
+    og_buf_append(&p.html, "", 1);
+    ck_assert_ptr_null(strstr(p.html.data, "id=\"search\""));
+    ck_assert_ptr_nonnull(strstr(p.html.data, "more than 12 units in all"));
+    ck_assert_ptr_nonnull(strstr(p.html.data, "id=\"og-data\">null</script>"));
+    ck_assert_ptr_nonnull(find_diag(p.d, "report-search"));
+    /* 13 units: within the limit */
+    og_buf_free(&p.html);
+    og_buf_init(&p.html);
+    o.search_max = 13;
+    ck_assert_int_eq(og_report_html(p.m, 2, NULL, &o, &p.html, p.d), OG_OK);
+    og_buf_append(&p.html, "", 1);
+    ck_assert_ptr_nonnull(strstr(p.html.data, "id=\"search\""));
+    page_free(&p);
+}
+END_TEST
+
 START_TEST(same_input_same_bytes)
 {
     page p = {0}, q = {0};
@@ -368,6 +393,7 @@ Suite *report_suite(void)
     tcase_add_test(tc, figures_and_changes);
     tcase_add_test(tc, followed_through_three_snapshots);
     tcase_add_test(tc, hostile_names_are_text);
+    tcase_add_test(tc, search_left_out_above_the_limit);
     tcase_add_test(tc, same_input_same_bytes);
     tcase_add_test(tc, transition_fit);
     tcase_add_test(tc, police_snapshots);
