@@ -32,7 +32,7 @@ const char usage_report[] =
     "  --title TEXT        the page's title (default: the last snapshot's)\n"
     "  --search-max N      leave the search out when the snapshots hold more\n"
     "                      than N units in all (default 1000000; 0: no limit).\n"
-    "                      The search holds about 50 bytes a unit.\n";
+    "                      The search holds about 70 bytes a unit.\n";
 
 /* The pair of consecutive snapshots that transition t fits best, or -1. */
 static int best_pair(const og_transition *t, og_model **m, int n)

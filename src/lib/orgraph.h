@@ -626,7 +626,7 @@ size_t og_transition_fit(const og_transition *transition, const og_model *before
                          const og_model *after);
 
 /* Above this many units over all snapshots, the report leaves out its search
- * index (about 50 bytes a unit: a page of 2 x 1M units is 100 MB and takes
+ * index (about 70 bytes a unit: a page of 2 x 1M units is 100 MB and takes
  * half a minute to open), with a note. */
 #define OG_REPORT_SEARCH_MAX 1000000
 
@@ -650,7 +650,7 @@ typedef struct og_report_options {
  * the page fetches nothing and runs no script but its own (a
  * Content-Security-Policy with the script's hash). options may be NULL.
  * Cost: og_analyze and og_info per snapshot, og_compare of the first and
- * the last, two schema charts and the diff chart; the page holds about 40
+ * the last, two schema charts and the diff chart; the page holds about 70
  * bytes a unit for the search. */
 og_status og_report_html(og_model *const *models, size_t n,
                          const og_transition *const *transitions,
