@@ -72,10 +72,11 @@ int cmd_path(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_restructure(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 extern const char usage_check[], usage_info[], usage_convert[], usage_help[];
 extern const char usage_analyze[], usage_path[], usage_chart[];
-extern const char usage_restructure[], usage_compare[];
+extern const char usage_restructure[], usage_compare[], usage_report[];
 
 /* dir + "/" + name, malloc'd. */
 char *cli_path_join(const char *dir, const char *name);

@@ -18,6 +18,7 @@ const cli_command cli_commands[] = {
     {"chart", cmd_chart, "draw an org chart or the level schema (svg, png, pdf, dot)", usage_chart},
     {"restructure", cmd_restructure, "apply a restructuring plan: new snapshot and transition", usage_restructure},
     {"compare", cmd_compare, "what a restructuring changed; a timeline of snapshots", usage_compare},
+    {"report", cmd_report, "one HTML page: figures, charts, plots, tables, unit search", usage_report},
     {"help", cmd_help, "show help for a command", usage_help},
     {NULL, NULL, NULL, NULL}};
 

@@ -30,17 +30,17 @@ int og_i_change_has(unsigned flags, og_change c)
 
 /* ------------------------------------------------------------ matching */
 
-/* Counts then fills the images of every before unit: the after units its
- * transition rows name, or else the after unit with its id. */
-static og_status match(og_comparison *c, const og_transition *t, og_diags *diags)
+og_status og_i_match_images(const og_model *b, const og_model *a,
+                            const og_transition *t, igraph_integer_t **start,
+                            igraph_integer_t **images, og_diags *diags)
 {
-    og_model *b = c->m[0], *a = c->m[1];
     igraph_integer_t nb = og_model_unit_count(b), nt = (igraph_integer_t)og_transition_count(t);
     igraph_integer_t *row_old = malloc(((size_t)nt + 1) * sizeof *row_old);
     igraph_integer_t *row_new = malloc(((size_t)nt + 1) * sizeof *row_new);
-    c->img_start = calloc((size_t)nb + 2, sizeof *c->img_start);
-    if (!row_old || !row_new || !c->img_start) {
-        free(row_old), free(row_new);
+    igraph_integer_t *img_start = calloc((size_t)nb + 2, sizeof *img_start), *img = NULL;
+    *start = *images = NULL;
+    if (!row_old || !row_new || !img_start) {
+        free(row_old), free(row_new), free(img_start);
         return OG_ENOMEM;
     }
     unsigned char *in_table = calloc((size_t)nb + 1, 1);
@@ -58,29 +58,35 @@ static og_status match(og_comparison *c, const og_transition *t, og_diags *diags
                          row->new_id);
         if (row_old[r] >= 0) {
             in_table[row_old[r]] = 1;
-            c->img_start[row_old[r] + 1] += row_new[r] >= 0;
+            img_start[row_old[r] + 1] += row_new[r] >= 0;
         }
     }
     for (igraph_integer_t i = 0; in_table && i < nb; i++)
         if (!in_table[i])
-            c->img_start[i + 1] += og_model_find(a, og_unit_id(b, i)) >= 0;
+            img_start[i + 1] += og_model_find(a, og_unit_id(b, i)) >= 0;
     for (igraph_integer_t i = 0; i < nb; i++)
-        c->img_start[i + 1] += c->img_start[i];
-    c->img = malloc(((size_t)c->img_start[nb] + 1) * sizeof *c->img);
+        img_start[i + 1] += img_start[i];
+    img = malloc(((size_t)img_start[nb] + 1) * sizeof *img);
     igraph_integer_t *fill = malloc(((size_t)nb + 1) * sizeof *fill);
-    og_status st = in_table && c->img && fill ? OG_OK : OG_ENOMEM;
+    og_status st = in_table && img && fill ? OG_OK : OG_ENOMEM;
     if (st == OG_OK) {
-        memcpy(fill, c->img_start, (size_t)nb * sizeof *fill);
+        memcpy(fill, img_start, (size_t)nb * sizeof *fill);
         for (igraph_integer_t r = 0; r < nt; r++)
             if (row_old[r] >= 0 && row_new[r] >= 0)
-                c->img[fill[row_old[r]]++] = row_new[r];
+                img[fill[row_old[r]]++] = row_new[r];
         for (igraph_integer_t i = 0; i < nb; i++) {
             igraph_integer_t j = in_table[i] ? -1 : og_model_find(a, og_unit_id(b, i));
             if (j >= 0)
-                c->img[fill[i]++] = j;
+                img[fill[i]++] = j;
         }
     }
     free(fill), free(in_table), free(row_old), free(row_new);
+    if (st == OG_OK) {
+        *start = img_start;
+        *images = img;
+    } else {
+        free(img_start), free(img);
+    }
     return st;
 }
 
@@ -207,7 +213,8 @@ og_status og_compare(og_model *before, og_model *after,
             st = og_analyze(c->m[s], RANKING_LINES, &c->an[s]);
     }
     if (st == OG_OK)
-        st = match(c, transition, diags);
+        st = og_i_match_images(before, after, transition, &c->img_start,
+                               &c->img, diags);
     if (st == OG_OK)
         st = classify(c);
     if (st == OG_OK)

@@ -31,6 +31,15 @@ struct og_comparison {
     og_i_chain_shift *shifts;  size_t n_shifts;
 };
 
+/* The images of every unit of `before`: the units of `after` that the rows
+ * of transition t (may be NULL) name for it, or else the unit of `after`
+ * with its id. Unit i's images are images[start[i] .. start[i+1]) (both
+ * arrays malloc'd; free them). Rows naming units not in their snapshot are
+ * warnings in diags. O(n + rows). */
+og_status og_i_match_images(const og_model *before, const og_model *after,
+                            const og_transition *t, igraph_integer_t **start,
+                            igraph_integer_t **images, og_diags *diags);
+
 /* 1 when change c applies to a before unit with flags f (OG_CHANGE_KEEP: none). */
 int og_i_change_has(unsigned flags, og_change c);
 

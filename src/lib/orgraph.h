@@ -617,6 +617,44 @@ og_status og_chart_render_diff(og_model *before, og_model *after,
                                const og_chart_options *options,
                                const char *format, og_buf *out, og_diags *diags);
 
+/* ------------------------------------------------------------------ report */
+
+/* How many rows of a transition fit a pair of snapshots: rows whose old id
+ * is empty or a unit of `before`, and whose new id is empty or a unit of
+ * `after`. Tells which pair of snapshots a transition file is for. O(rows). */
+size_t og_transition_fit(const og_transition *transition, const og_model *before,
+                         const og_model *after);
+
+/* Above this many units over all snapshots, the report leaves out its search
+ * index (about 40 bytes a unit), with a note. */
+#define OG_REPORT_SEARCH_MAX 2000000
+
+typedef struct og_report_options {
+    const char *title;               /* NULL: the last snapshot's title */
+    const char *const *transitions;  /* n - 1 file names to show, or NULL; an
+                                        entry is NULL where a pair has none */
+} og_report_options;
+
+/* Writes one self-contained HTML page about snapshots models[0..n) in that
+ * order (the first is "before", the last "after"): key figures of each and
+ * the change from the first to the last, changes by kind, the level schema
+ * charts and the diff chart (inline SVG, pan and zoom), plots of chain
+ * lengths, span bands and a timeline, the dual subordination, bottleneck and
+ * widest-span tables, the models' sources and notes, and a search over every
+ * unit that shows its chain of command on each ranking line in each
+ * snapshot. transitions[p] (NULL, or NULL entries: match by id) says which
+ * units of models[p] went into which of models[p + 1]; units are followed
+ * through them from the first snapshot to the last. Every name is escaped;
+ * the page fetches nothing and runs no script but its own (a
+ * Content-Security-Policy with the script's hash). options may be NULL.
+ * Cost: og_analyze and og_info per snapshot, og_compare of the first and
+ * the last, two schema charts and the diff chart; the page holds about 40
+ * bytes a unit for the search. */
+og_status og_report_html(og_model *const *models, size_t n,
+                         const og_transition *const *transitions,
+                         const og_report_options *options, og_buf *out,
+                         og_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif
