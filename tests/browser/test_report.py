@@ -88,7 +88,8 @@ def search(b, query, name):
 
 
 def row_of(rows, i, label):
-    """The row of snapshot I: the one labelled with LABEL if any, else the I-th."""
+    """The row of snapshot I: the first whose label holds LABEL (orgraph labels
+    snapshots by date, e.g. 2017-01-01), else the I-th."""
     return next((r for r in rows if label in r[0]), rows[i] if i < len(rows) else None)
 
 
