@@ -16,7 +16,7 @@ int cmd_help(int argc, char **argv)
     if (argc < 2) {
         printf("commands:\n");
         for (const cli_command *c = cli_commands; c->name; c++)
-            printf("  %-10s %s\n", c->name, c->summary);
+            printf("  %-12s %s\n", c->name, c->summary);
         printf("\nRun 'orgraph help COMMAND' for one command's options.\n");
         return EXIT_OK;
     }

@@ -29,7 +29,10 @@ const char usage_report[] =
     "Options:\n"
     "  -o, --output OUT    the file to write (required; - for standard output)\n"
     "  --transition T      match units through T (may be repeated)\n"
-    "  --title TEXT        the page's title (default: the last snapshot's)\n";
+    "  --title TEXT        the page's title (default: the last snapshot's)\n"
+    "  --search-max N      leave the search out when the snapshots hold more\n"
+    "                      than N units in all (default 1000000; 0: no limit).\n"
+    "                      The search holds about 50 bytes a unit.\n";
 
 /* The pair of consecutive snapshots that transition t fits best, or -1. */
 static int best_pair(const og_transition *t, og_model **m, int n)
@@ -76,9 +79,10 @@ int cmd_report(int argc, char **argv)
     static const struct option opts[] = {{"output", required_argument, 0, 'o'},
                                          {"transition", required_argument, 0, 't'},
                                          {"title", required_argument, 0, 'T'},
+                                         {"search-max", required_argument, 0, 'S'},
                                          {0, 0, 0, 0}};
     const char *out = NULL;
-    og_report_options ro = {NULL, NULL};
+    og_report_options ro = {NULL, NULL, 0};
     char **tpaths = calloc((size_t)argc + 1, sizeof *tpaths);
     int nt = 0, c;
     if (!tpaths)
@@ -91,6 +95,17 @@ int cmd_report(int argc, char **argv)
             tpaths[nt++] = optarg;
         else if (c == 'T')
             ro.title = optarg;
+        else if (c == 'S') {
+            char *end;
+            ro.search_max = strtol(optarg, &end, 10);
+            if (*end || end == optarg || ro.search_max < 0) {
+                free(tpaths);
+                return cli_usage_error("report", "--search-max wants a count of units, not '%s'",
+                                       optarg);
+            }
+            if (ro.search_max == 0)
+                ro.search_max = -1;
+        }
         else {
             free(tpaths);
             return cli_usage_error("report", NULL);

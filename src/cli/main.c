@@ -37,7 +37,8 @@ static void main_usage(FILE *out)
             "       orgraph --version | --help | help COMMAND\n"
             "\n"
             "Model organizations as units and typed links (command, party,\n"
-            "guidance, coordination); check, measure and convert them.\n"
+            "guidance, coordination); check, measure, draw, compare and\n"
+            "report on them.\n"
             "\n"
             "Commands:\n");
     for (const cli_command *c = cli_commands; c->name; c++)

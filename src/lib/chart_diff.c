@@ -385,12 +385,9 @@ static og_status diff_subtree(const og_comparison *c, const unsigned char *ast,
 
 /* ------------------------------------------------------------------- API */
 
-og_status og_chart_render_diff(og_model *before, og_model *after,
-                               const og_transition *transition,
-                               const og_chart_options *options,
-                               const char *format, og_buf *out, og_diags *diags)
+og_status og_i_chart_diff(const og_comparison *c, const og_chart_options *options,
+                          const char *format, og_buf *out, og_diags *diags)
 {
-    og_init();
     static const char *const formats[] = {"svg", "png", "pdf", "dot"};
     int ok = 0;
     for (size_t i = 0; i < 4; i++)
@@ -399,11 +396,10 @@ og_status og_chart_render_diff(og_model *before, og_model *after,
         return og_diags_add(diags, OG_ERROR, NULL, 0, "chart-format", 0,
                             "unknown chart format '%s' (svg, png, pdf or dot)",
                             format), OG_EINVAL;
-    og_comparison *c = NULL;
-    og_status st = og_compare(before, after, transition, &c, diags);
-    unsigned char *ast = st == OG_OK ? after_states(c) : NULL;
+    og_status st = OG_OK;
+    unsigned char *ast = after_states(c);
     Agraph_t *g = ast ? og_i_chart_graph("diff") : NULL;
-    if (st == OG_OK && !g)
+    if (!g)
         st = OG_ENOMEM;
     if (st == OG_OK)
         st = options->root ? diff_subtree(c, ast, options, g, diags) : diff_schema(c, ast, g);
@@ -419,6 +415,19 @@ og_status og_chart_render_diff(og_model *before, og_model *after,
     if (g)
         agclose(g);
     free(ast);
+    return st;
+}
+
+og_status og_chart_render_diff(og_model *before, og_model *after,
+                               const og_transition *transition,
+                               const og_chart_options *options,
+                               const char *format, og_buf *out, og_diags *diags)
+{
+    og_init();
+    og_comparison *c = NULL;
+    og_status st = og_compare(before, after, transition, &c, diags);
+    if (st == OG_OK)
+        st = og_i_chart_diff(c, options, format, out, diags);
     og_comparison_free(c);
     return st;
 }

@@ -40,6 +40,10 @@ og_status og_i_match_images(const og_model *before, const og_model *after,
                             const og_transition *t, igraph_integer_t **start,
                             igraph_integer_t **images, og_diags *diags);
 
+/* og_chart_render_diff of a comparison already made (chart_diff.c). */
+og_status og_i_chart_diff(const og_comparison *c, const og_chart_options *options,
+                          const char *format, og_buf *out, og_diags *diags);
+
 /* 1 when change c applies to a before unit with flags f (OG_CHANGE_KEEP: none). */
 int og_i_change_has(unsigned flags, og_change c);
 

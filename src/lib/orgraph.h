@@ -626,13 +626,15 @@ size_t og_transition_fit(const og_transition *transition, const og_model *before
                          const og_model *after);
 
 /* Above this many units over all snapshots, the report leaves out its search
- * index (about 40 bytes a unit), with a note. */
-#define OG_REPORT_SEARCH_MAX 2000000
+ * index (about 50 bytes a unit: a page of 2 x 1M units is 100 MB and takes
+ * half a minute to open), with a note. */
+#define OG_REPORT_SEARCH_MAX 1000000
 
 typedef struct og_report_options {
     const char *title;               /* NULL: the last snapshot's title */
     const char *const *transitions;  /* n - 1 file names to show, or NULL; an
                                         entry is NULL where a pair has none */
+    long search_max;                 /* 0: OG_REPORT_SEARCH_MAX; -1: no limit */
 } og_report_options;
 
 /* Writes one self-contained HTML page about snapshots models[0..n) in that

@@ -29,6 +29,7 @@ typedef struct rp {
     og_i_rsnap *s;
     size_t n;
     igraph_integer_t **start, **img;   /* images from snapshot p to p + 1 */
+    const og_transition *const *tr;    /* transitions[p]: snapshot p to p + 1 */
     og_transition *composed;           /* first -> last, for compare and diff */
     og_comparison *cmp;                /* first against last (n >= 2) */
     const og_report_options *opt;
@@ -92,6 +93,17 @@ static void cell_num(og_buf *b, double v)
     og_buf_puts(b, "</td>");
 }
 
+/* A mean: always two decimals, so that a column reads evenly. */
+static void cell_mean(og_buf *b, double v)
+{
+    og_buf_puts(b, "<td class=\"num\">");
+    if (!isnan(v) && v == floor(v))
+        og_buf_printf(b, "%.2f", v);
+    else
+        og_i_html_num(b, v);
+    og_buf_puts(b, "</td>");
+}
+
 /* A change from a to b: "+1,234 (+12%)". */
 static void cell_change(og_buf *b, double a, double v)
 {
@@ -107,8 +119,9 @@ static void cell_change(og_buf *b, double a, double v)
     }
     og_buf_puts(b, d > 0 ? "+" : "");
     og_i_html_num(b, d);
-    if (a != 0 && !(d == floor(d) && fabs(d) < 1 && fabs(a) < 1))
-        og_buf_printf(b, " <span class=\"pct\">(%+.0f%%)</span>", 100.0 * d / fabs(a));
+    if (a != 0)
+        og_buf_printf(b, " <span class=\"pct\">(%s%.0f%%)</span>",
+                      d > 0 ? "+" : "\xe2\x88\x92", fabs(100.0 * d / a));
     og_buf_puts(b, "</td>");
 }
 
@@ -120,7 +133,7 @@ static void fig_row(rp *r, const char *cls, const char *label, const double *v)
     og_i_html(b, label);
     og_buf_puts(b, "</th>");
     for (size_t k = 0; k < r->n; k++)
-        cell_num(b, v[k]);
+        (strstr(label, "mean") ? cell_mean : cell_num)(b, v[k]);
     if (r->n > 1)
         cell_change(b, v[0], v[r->n - 1]);
     og_buf_puts(b, "</tr>\n");
@@ -285,13 +298,13 @@ static void header(rp *r)
         og_buf_puts(b, "<p class=\"matching\">Units are followed from one snapshot to the next ");
         int any = 0;
         for (size_t p = 0; p + 1 < r->n; p++) {
-            const char *t = r->opt && r->opt->transitions ? r->opt->transitions[p] : NULL;
-            if (!t)
+            if (!r->tr || !r->tr[p])
                 continue;
+            const char *t = r->opt && r->opt->transitions ? r->opt->transitions[p] : NULL;
             og_buf_puts(b, any ? "; " : "through the transition ");
-            og_buf_puts(b, "<code>");
+            og_buf_puts(b, t ? "<code>" : "given");
             og_i_html(b, t);
-            og_buf_puts(b, "</code> (");
+            og_buf_puts(b, t ? "</code> (" : " (");
             og_i_html(b, r->s[p].label);
             og_buf_puts(b, " \xe2\x86\x92 ");
             og_i_html(b, r->s[p + 1].label);
@@ -308,14 +321,15 @@ static void header(rp *r)
                    "</header>\n");
 }
 
-static void search_box(rp *r, int indexed)
+static void search_box(rp *r, long limit)
 {
     og_buf *b = r->b;
     og_buf_puts(b, "<section id=\"find\"><h2>Find a unit</h2>\n");
-    if (!indexed) {
+    if (limit) {
         og_buf_printf(b, "<p class=\"note\">The search is left out: the snapshots hold more "
-                         "than %d units in all.</p></section>\n",
-                      OG_REPORT_SEARCH_MAX);
+                         "than %ld units in all (see <code>--search-max</code>).</p>"
+                         "</section>\n",
+                      limit);
         return;
     }
     og_buf_puts(b, "<p>Type part of a name or an id; accents are optional (<kbd>Hon Tre</kbd> "
@@ -551,8 +565,7 @@ static void charts(rp *r)
         og_chart_options_init(&o);
         og_buf svg;
         og_buf_init(&svg);
-        og_status st = og_chart_render_diff(r->s[0].m, r->s[r->n - 1].m, r->composed, &o,
-                                            "svg", &svg, r->diags);
+        og_status st = og_i_chart_diff(r->cmp, &o, "svg", &svg, r->diags);
         char caption[512];
         snprintf(caption, sizeof caption, "What changed from %s to %s", r->s[0].label,
                  r->s[r->n - 1].label);
@@ -843,9 +856,9 @@ static og_status tables(rp *r)
     og_buf *b = r->b;
     og_buf_puts(b, "<section id=\"tables\"><h2>Tables</h2>\n");
     og_status st = dual_table(r);
-    og_buf_puts(b, "<h3>Bottlenecks</h3>\n<p>The units that the most units reach the top "
-                   "through: every chain from them up passes through it (dominators on each "
-                   "line).</p>\n");
+    og_buf_puts(b, "<h3>Bottlenecks</h3>\n<p>The units through which the most units reach the "
+                   "top of their line: every chain up from those units passes through the "
+                   "bottleneck (it dominates them).</p>\n");
     top_table(r, 0);
     og_buf_puts(b, "<h3>Widest spans of control</h3>\n");
     top_table(r, 1);
@@ -902,7 +915,7 @@ og_status og_report_html(og_model *const *models, size_t n,
         return OG_EINVAL;
     }
     rp r = {0};
-    r.n = n, r.opt = options, r.diags = diags, r.b = out;
+    r.n = n, r.opt = options, r.diags = diags, r.b = out, r.tr = transitions;
     r.s = calloc(n, sizeof *r.s);
     r.start = calloc(n, sizeof *r.start);
     r.img = calloc(n, sizeof *r.img);
@@ -911,9 +924,7 @@ og_status og_report_html(og_model *const *models, size_t n,
     for (size_t k = 0; k < n && st == OG_OK; k++) {
         r.s[k].m = models[k];
         r.s[k].label = label_of(models[k], k);
-        st = r.s[k].label ? og_info_compute(models[k], &r.s[k].info) : OG_ENOMEM;
-        if (st == OG_OK)
-            st = og_analyze(models[k], RANKING, &r.s[k].an);
+        st = r.s[k].label ? OG_OK : OG_ENOMEM;
         total += og_model_unit_count(models[k]);
     }
     if (st == OG_OK)
@@ -925,12 +936,26 @@ og_status og_report_html(og_model *const *models, size_t n,
         st = compose(&r);
     if (st == OG_OK && n > 1)
         st = og_compare(models[0], models[n - 1], r.composed, &r.cmp, diags);
-    int indexed = total <= OG_REPORT_SEARCH_MAX;
+    /* the figures of the first and the last snapshot are the comparison's */
+    for (size_t k = 0; k < n && st == OG_OK; k++) {
+        int side = n > 1 && k == n - 1;
+        if (n > 1 && (k == 0 || side)) {
+            r.s[k].info = r.cmp->info[side];
+            r.s[k].an = r.cmp->an[side];
+            r.s[k].borrowed = 1;
+            continue;
+        }
+        st = og_info_compute(models[k], &r.s[k].info);
+        if (st == OG_OK)
+            st = og_analyze(models[k], RANKING, &r.s[k].an);
+    }
+    long limit = options && options->search_max ? options->search_max : OG_REPORT_SEARCH_MAX;
+    int indexed = limit < 0 || total <= limit;
     if (st == OG_OK && !indexed)
         og_diags_add(diags, OG_NOTE, NULL, 0, "report-search", 0,
                      "the report has no search: the snapshots hold %" IGRAPH_PRId
-                     " units, more than %d",
-                     total, OG_REPORT_SEARCH_MAX);
+                     " units, more than %ld",
+                     total, limit);
     if (st == OG_OK) {
         og_buf *b = out;
         og_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -947,7 +972,7 @@ og_status og_report_html(og_model *const *models, size_t n,
         og_buf_puts(b, og_i_report_css);
         og_buf_puts(b, "</style>\n</head>\n<body>\n");
         header(&r);
-        search_box(&r, indexed);
+        search_box(&r, indexed ? 0 : limit);
         st = figures(&r);
         if (st == OG_OK)
             st = changes(&r);
@@ -973,8 +998,10 @@ og_status og_report_html(og_model *const *models, size_t n,
     }
     for (size_t k = 0; r.s && k < n; k++) {
         free(r.s[k].label);
-        og_info_destroy(&r.s[k].info);
-        og_analysis_destroy(&r.s[k].an);
+        if (!r.s[k].borrowed) {
+            og_info_destroy(&r.s[k].info);
+            og_analysis_destroy(&r.s[k].an);
+        }
     }
     for (size_t p = 0; r.start && r.img && p < n; p++)
         free(r.start[p]), free(r.img[p]);

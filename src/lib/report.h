@@ -16,6 +16,7 @@ typedef struct og_i_rsnap {
     char *label;          /* meta date, else the path's last component */
     og_info info;
     og_analysis an;       /* command, party and guidance lines */
+    int borrowed;         /* info and an belong to a comparison */
 } og_i_rsnap;
 
 /* A plot: grouped bars (one group per x category, one bar per series) or
