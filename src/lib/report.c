@@ -132,8 +132,30 @@ static void fig_row(rp *r, const char *cls, const char *label, const double *v)
     og_buf_printf(b, "<tr class=\"%s\"><th scope=\"row\">", cls);
     og_i_html(b, label);
     og_buf_puts(b, "</th>");
-    for (size_t k = 0; k < r->n; k++)
-        (strstr(label, "mean") ? cell_mean : cell_num)(b, v[k]);
+    for (size_t k = 0; k < r->n; k++) {
+        int mean = strstr(label, "mean") != NULL;
+        if (k == 0 || isnan(v[k]) || isnan(v[k - 1])) {
+            (mean ? cell_mean : cell_num)(b, v[k]);
+            continue;
+        }
+        /* the change from the snapshot before, on hover */
+        double d = v[k] - v[k - 1];
+        og_buf_puts(b, "<td class=\"num\" title=\"");
+        if (d == 0)
+            og_buf_puts(b, "no change");
+        else {
+            og_buf_puts(b, d > 0 ? "+" : "");
+            og_i_html_num(b, d);
+        }
+        og_buf_puts(b, " from ");
+        og_i_html(b, r->s[k - 1].label);
+        og_buf_puts(b, "\">");
+        if (mean && v[k] == floor(v[k]))
+            og_buf_printf(b, "%.2f", v[k]);
+        else
+            og_i_html_num(b, v[k]);
+        og_buf_puts(b, "</td>");
+    }
     if (r->n > 1)
         cell_change(b, v[0], v[r->n - 1]);
     og_buf_puts(b, "</tr>\n");
