@@ -241,30 +241,8 @@ og_status og_i_load_graphml(const char *data, size_t size, const char *file,
 
 /* ----------------------------------------------------------------- write */
 
-static void xml_text(og_buf *b, const char *s)
-{
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
-        const char *rep = NULL;
-        switch (*p) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&apos;"; break;
-        case '\r': rep = "&#13;"; break;
-        case '\t': rep = "&#9;"; break;
-        case '\n': rep = "&#10;"; break;
-        default: break;
-        }
-        if (rep) {
-            og_buf_append(b, run, (size_t)(p - run));
-            og_buf_puts(b, rep);
-            run = p + 1;
-        }
-    }
-    og_buf_puts(b, run);
-}
+/* Attribute values keep their line breaks and tabs through a round trip. */
+static void xml_text(og_buf *b, const char *s) { og_i_markup_text(b, s, 1); }
 
 static void data(og_buf *b, const char *indent, const char *key, const char *v)
 {

@@ -79,6 +79,10 @@ void og_i_vocab_free(og_i_vocab *vocab);
 long og_i_vocab_intern(og_i_vocab *vocab, const char *name);
 long og_i_vocab_find(const og_i_vocab *vocab, const char *name);
 
+/* Appends s escaped for XML and HTML text and attribute values (& < > " ');
+ * with `whitespace`, also CR, tab and LF as character references (io.c). */
+void og_i_markup_text(og_buf *b, const char *s, int whitespace);
+
 /* ---- files ---- */
 
 /* Reads a whole file into a malloc'd, NUL-terminated buffer. */

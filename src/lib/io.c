@@ -206,6 +206,31 @@ void og_buf_csv_field(og_buf *buf, const char *s, int neutralize)
     og_buf_append(buf, "\"", 1);
 }
 
+void og_i_markup_text(og_buf *b, const char *s, int whitespace)
+{
+    const char *run = s ? s : "";
+    for (const char *p = run; *p; p++) {
+        const char *rep = NULL;
+        switch (*p) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&apos;"; break;
+        case '\r': rep = whitespace ? "&#13;" : NULL; break;
+        case '\t': rep = whitespace ? "&#9;" : NULL; break;
+        case '\n': rep = whitespace ? "&#10;" : NULL; break;
+        default: break;
+        }
+        if (rep) {
+            og_buf_append(b, run, (size_t)(p - run));
+            og_buf_puts(b, rep);
+            run = p + 1;
+        }
+    }
+    og_buf_puts(b, run);
+}
+
 void og_buf_json_string(og_buf *buf, const char *s)
 {
     static const char hex[] = "0123456789abcdef";

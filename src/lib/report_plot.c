@@ -24,25 +24,7 @@ const char *og_i_plot_colour(size_t i)
     return palette[i % (sizeof palette / sizeof *palette)];
 }
 
-void og_i_html(og_buf *b, const char *s)
-{
-    const char *run = s ? s : "";
-    for (const char *p = run; *p; p++) {
-        const char *e = NULL;
-        switch (*p) {
-        case '&': e = "&amp;"; break;
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '"': e = "&quot;"; break;
-        case '\'': e = "&#39;"; break;
-        default: continue;
-        }
-        og_buf_append(b, run, (size_t)(p - run));
-        og_buf_puts(b, e);
-        run = p + 1;
-    }
-    og_buf_puts(b, run);
-}
+void og_i_html(og_buf *b, const char *s) { og_i_markup_text(b, s, 0); }
 
 void og_i_html_num(og_buf *b, double v)
 {
