@@ -283,11 +283,20 @@ static og_status compose(rp *r)
 
 /* ------------------------------------------------------------ header */
 
-static void meta_values(og_buf *b, og_model *m, const char *key)
+/* A heading and a list of the values of a metadata key, when it has any. */
+static void meta_values(og_buf *b, og_model *m, const char *heading, const char *key)
 {
-    for (size_t i = 0; i < og_model_meta_count(m); i++)
-        if (!strcmp(og_model_meta_key(m, i), key))
-            tag_text(b, "li", og_model_meta_value(m, i));
+    int any = 0;
+    for (size_t i = 0; i < og_model_meta_count(m); i++) {
+        if (strcmp(og_model_meta_key(m, i), key))
+            continue;
+        if (!any)
+            og_buf_printf(b, "<h4>%s</h4><ul>", heading);
+        tag_text(b, "li", og_model_meta_value(m, i));
+        any = 1;
+    }
+    if (any)
+        og_buf_puts(b, "</ul>");
 }
 
 static void header(rp *r)
@@ -904,11 +913,12 @@ static void sources(rp *r)
         const char *d = og_model_meta_get(m, "description");
         if (d)
             tag_text(b, "p", d);
-        og_buf_puts(b, "<h4>Sources</h4><ul>");
-        meta_values(b, m, "source");
-        og_buf_puts(b, "</ul><h4>Notes</h4><ul>");
-        meta_values(b, m, "note");
-        og_buf_puts(b, "</ul></details>\n");
+        meta_values(b, m, "Sources", "source");
+        meta_values(b, m, "Notes", "note");
+        if (!og_model_meta_get(m, "source") && !og_model_meta_get(m, "note") && !d)
+            og_buf_puts(b, "<p class=\"note\">The model gives no description, source or "
+                           "note.</p>");
+        og_buf_puts(b, "</details>\n");
     }
     og_buf_puts(b, "</section>\n");
 }
