@@ -122,6 +122,13 @@ typedef int (*og_i_record_fn)(void *ctx, char **fields, size_t n, long line);
 og_status og_i_csv_read(char *data, size_t size, const char *file,
                         og_diags *diags, og_i_record_fn fn, void *ctx);
 
+/* ---- transitions (transition.c) ---- */
+
+/* og_transition_load on a buffer in memory (writable, NUL-terminated, parsed
+ * in place), as if read from `name`; for og_transition_load and fuzzing. */
+og_status og_i_transition_parse(char *data, size_t size, const char *name,
+                                og_transition **transition, og_diags *diags);
+
 /* ---- writers ---- */
 
 og_status og_i_write_dot(const og_model *model, og_buf *out);

@@ -465,12 +465,20 @@ static void parse_line(pstate *p)
 
 /* ---------------------------------------------------------------- API */
 
+static og_status read_table_file(void *ctx, const char *path, char **data,
+                                 size_t *size, og_diags *diags)
+{
+    OG_I_UNUSED(ctx);
+    return og_i_read_file(path, data, size, diags);
+}
+
 static og_plan *plan_new(const char *name)
 {
     og_plan *plan = calloc(1, sizeof *plan);
     if (!plan)
         return NULL;
     og_i_arena_init(&plan->strings);
+    plan->read_table = read_table_file;
     const char *slash = strrchr(name, '/');
     plan->path = og_i_arena_strdup(&plan->strings, name);
     plan->dir = slash ? og_i_arena_strndup(&plan->strings, name, (size_t)(slash - name))

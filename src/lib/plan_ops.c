@@ -683,7 +683,8 @@ static void op_transition(og_i_work *w, const og_i_op *op)
     rd.file = path;
     rd.level = og_i_kv_get(op->kv, "level");
     rd.diags = w->diags;
-    if (!path || og_i_read_file(path, &data, &size, w->diags) != OG_OK) {
+    if (!path || w->plan->read_table(w->plan->read_ctx, path, &data, &size,
+                                     w->diags) != OG_OK) {
         og_i_work_error(w, "cannot read the transition table '%s'", op->value);
         goto out;
     }
