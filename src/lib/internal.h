@@ -7,6 +7,7 @@
 
 #include "orgraph.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 
 /* ---- string arena: many small immutable strings, freed all at once ---- */
@@ -98,6 +99,13 @@ size_t og_i_check_encoding(const char *data, size_t size, const char *file,
                            og_diags *diags, size_t max);
 /* 1 when the n bytes at s are valid UTF-8. */
 int og_i_utf8_valid(const char *s, size_t n);
+/* The length of s[0..n) without a multi-byte sequence cut short at its end
+ * (UTF-8 input cut at n stays UTF-8). */
+size_t og_i_utf8_cut(const char *s, size_t n);
+/* vsnprintf into out[size]; output that does not fit is cut at a character
+ * boundary and ends in "..." (a message that quotes input stays UTF-8). */
+void og_i_vformat_cut(char *out, size_t size, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* ---- loaders (each appends problems to diags; see og_model_load). The
  * CSV loaders parse in place: data must be writable and NUL-terminated. */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -261,6 +262,29 @@ static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
     if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return 0;
     return n;
+}
+
+size_t og_i_utf8_cut(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t lead = n;
+    while (lead > 0 && n - lead < 4 && (p[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return n;
+    unsigned c = p[lead - 1];
+    size_t want = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                : (c & 0xF8) == 0xF0 ? 4 : 1;
+    return n - (lead - 1) < want ? lead - 1 : n;
+}
+
+void og_i_vformat_cut(char *out, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(out, size, fmt, ap);
+    if (n < 0 || (size_t)n < size || size < 8)
+        return;
+    size_t keep = og_i_utf8_cut(out, size - 4);
+    memcpy(out + keep, "...", 4);
 }
 
 int og_i_utf8_valid(const char *s, size_t n)

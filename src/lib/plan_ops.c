@@ -504,11 +504,12 @@ static int tmap_cmp(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Prefix pairs of a transition operation, in the order written. */
-static size_t prefix_pairs(const og_i_op *op, const og_i_kv **pairs, size_t max)
+/* Prefix pairs of a transition operation, in the order written; pairs has
+ * room for all of them. */
+static size_t prefix_pairs(const og_i_op *op, const og_i_kv **pairs)
 {
     size_t n = 0;
-    for (const og_i_kv *k = op->kv; k && n < max; k = k->next)
+    for (const og_i_kv *k = op->kv; k; k = k->next)
         if (strcmp(k->key, "level"))
             pairs[n++] = k;
     for (size_t i = 0; i < n / 2; i++) {
@@ -542,8 +543,16 @@ static const char *join_id(og_i_work *w, const char *prefix, const char *code)
 static size_t transition_map(og_i_work *w, const og_i_op *op, const tread *rd,
                              tmap *map, igraph_integer_t g_old, igraph_integer_t g_new)
 {
-    const og_i_kv *pairs[64];
-    size_t np = prefix_pairs(op, pairs, 64), n = 0;
+    size_t count = 0;
+    for (const og_i_kv *k = op->kv; k; k = k->next)
+        count++;
+    /* every pair (more than 64 were dropped silently before) */
+    const og_i_kv **pairs = malloc((count + 1) * sizeof *pairs);
+    if (!pairs) {
+        w->st = OG_ENOMEM;
+        return 0;
+    }
+    size_t np = prefix_pairs(op, pairs), n = 0;
     int bad = 0;
     for (size_t f = 0; f < np; f++)
         for (size_t r = 0; r < rd->n; r++) {
@@ -583,6 +592,7 @@ static size_t transition_map(og_i_work *w, const og_i_op *op, const tread *rd,
         }
         map[k].img = x;
     }
+    free(pairs);
     return bad ? 0 : n;
 }
 
@@ -686,6 +696,12 @@ static void op_transition(og_i_work *w, const og_i_op *op)
     if (!path || w->plan->read_table(w->plan->read_ctx, path, &data, &size,
                                      w->diags) != OG_OK) {
         og_i_work_error(w, "cannot read the transition table '%s'", op->value);
+        goto out;
+    }
+    /* the table's codes become ids: NUL bytes and invalid UTF-8 are refused
+     * as in a model file (found by fuzzing) */
+    if (og_i_check_encoding(data, size, path, w->diags, 20) != 0) {
+        w->errors++;
         goto out;
     }
     size_t before = og_diags_count_severity(w->diags, OG_ERROR);

@@ -123,6 +123,10 @@ og_status og_i_transition_parse(char *data, size_t size, const char *name,
     c.file = name;
     c.diags = diags;
     size_t before = og_diags_count_severity(diags, OG_ERROR);
+    /* as in a model file: NUL bytes and invalid UTF-8 are errors, read as '?'
+     * so that every other problem is reported too */
+    if (og_i_check_encoding(data, size, name, diags, 100) != 0)
+        size = og_i_sanitize_utf8(data, size);
     og_status st = c.t ? og_i_csv_read(data, size, name, diags, read_record, &c)
                        : OG_ENOMEM;
     if (st == OG_OK)
