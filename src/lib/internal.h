@@ -87,6 +87,25 @@ og_status og_i_read_file(const char *path, char **data, size_t *size,
                          og_diags *diags);
 /* 1 if path is an existing directory. */
 int og_i_is_dir(const char *path);
+/* Writes n files (names[i] holding sizes[i] bytes of data[i]) as the
+ * directory `path`, replacing it as a whole: the files are written and
+ * fsync'd in a fresh directory beside it, which is renamed into place or,
+ * when `path` exists, swapped with it in one step (renameat2
+ * RENAME_EXCHANGE); then the old copy is removed. Other files of an
+ * existing directory are carried over (hard links); anything else in it
+ * (a subdirectory...) is refused before anything is written. On any
+ * failure the directory is left as it was and no temporary is left.
+ * Where the swap cannot be done (no RENAME_EXCHANGE, a mount point, the
+ * working directory, a parent we may not write in) each file is replaced
+ * on its own. Reasons go to diags. */
+og_status og_i_write_dir_atomic(const char *path, const char *const *names,
+                                const char *const *data, const size_t *sizes,
+                                size_t n, og_diags *diags);
+/* Fault injection, for the unit tests only: og_i_fault_no_exchange makes
+ * og_i_write_dir_atomic behave as on a system without RENAME_EXCHANGE;
+ * og_i_fault_write = N makes the Nth file it writes fail with EIO. */
+extern int og_i_fault_no_exchange;
+extern int og_i_fault_write;
 /* Joins dir and name with one '/'; malloc'd. */
 char *og_i_path_join(const char *dir, const char *name);
 
