@@ -269,6 +269,42 @@ START_TEST(test_keys_that_are_no_attributes_are_refused_and_none_is_dropped)
 }
 END_TEST
 
+START_TEST(test_a_transition_table_that_maps_into_an_old_unit_it_maps_away_is_refused)
+{
+    /* with the same prefix on both sides, a1 -> a2 and a2 -> b1 made a1's
+     * links vanish with a2, silently, and named b1 as where a1 went */
+    char dir[] = "/tmp/og-tr-XXXXXX", path[600];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.csv", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("level,old_code,new_code,share\nlow,1,2,full\nlow,2,3,full\n", f);
+    fclose(f);
+    og_diags *ld;
+    og_model *before = load_text(small_org, OG_FORMAT_DOT, "t.dot", &ld, NULL);
+    og_diags_free(ld);
+    snprintf(path, sizeof path, "%s/t.plan", dir);
+    static const char plan_text[] = "transition t.csv level=low a=a\n";
+    og_diags *d = og_diags_new();
+    og_plan *plan = NULL;
+    ck_assert_int_eq(og_plan_parse(plan_text, strlen(plan_text), path, &plan, d), OG_OK);
+    og_model *after = NULL;
+    og_transition *t = NULL;
+    ck_assert_int_eq(og_plan_apply(plan, before, &after, &t, d), OG_EFORMAT);
+    ck_assert_ptr_null(after);
+    ck_assert_uint_eq(og_diags_count(d), 1);
+    ck_assert_ptr_nonnull(strstr(og_diags_get(d, 0)->message,
+                                 "'a1' would go into 'a2' ("));
+    ck_assert_ptr_nonnull(strstr(og_diags_get(d, 0)->message,
+                                 "t.csv:2), which this table maps away"));
+    og_plan_free(plan);
+    og_diags_free(d);
+    og_model_free(before);
+    snprintf(path, sizeof path, "rm -rf %s", dir);
+    ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 START_TEST(test_empty_and_one_unit_organizations)
 {
     applied r = apply_text("digraph e {}\n", "set title \"Nothing\"\n");
@@ -465,6 +501,7 @@ Suite *restructure_suite(void)
     tcase_add_test(ops, test_rename_add_remove_link_unlink_and_metadata);
     tcase_add_test(ops, test_empty_and_one_unit_organizations);
     tcase_add_test(ops, test_keys_that_are_no_attributes_are_refused_and_none_is_dropped);
+    tcase_add_test(ops, test_a_transition_table_that_maps_into_an_old_unit_it_maps_away_is_refused);
     tcase_add_test(ops, test_diff_chart_colours_changes_and_has_a_legend);
     suite_add_tcase(s, ops);
     TCase *real = tcase_create("bundled");
