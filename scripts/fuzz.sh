@@ -7,17 +7,14 @@
 # on earlier ones. A crash, hang (> 10 s), leak or out-of-memory (> 2 GB) is
 # copied to tests/fuzz/regressions/TARGET/ (commit it: the replay tests run
 # it from then on) and makes the script exit 1.
-# usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: dot csv graphml)
+# usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: dot csv graphml plan)
 #        JOBS=N scripts/fuzz.sh 3600 dot           (N parallel workers)
 set -eu
 cd "$(dirname "$0")/.."
 root=$PWD
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-dot csv graphml}
-# TODO(plan): add "plan" to the default targets once the restructuring plan
-# loader exists (tests/fuzz/fuzz_plan.c, seeded from the bundled
-# transition-*.csv files and tests/data/bad/*plan*): see docs/reliability.md.
+targets=${*:-dot csv graphml plan}
 jobs=${JOBS:-1}
 B=build-fuzz
 
@@ -31,7 +28,7 @@ cmake --build $B -j"$(nproc)" --target orgraph $(for t in $targets; do echo fuzz
 # ---- seeds: rebuilt on every run from what the repository holds
 S=$B/seeds
 rm -rf $S
-mkdir -p $S/dot $S/csv $S/graphml $S/model
+mkdir -p $S/dot $S/csv $S/graphml $S/plan $S/model
 export ASAN_OPTIONS=detect_leaks=0
 og=$B/src/orgraph
 cut=$S/model/police
@@ -70,6 +67,25 @@ for f in tests/data/bad/* tests/cli/cases/*/*.dot tests/cli/cases/*/*.csv \
     *.csv) cp "$f" $S/csv/ ;;
     *) cp "$f" $S/dot/; cp "$f" $S/csv/; cp "$f" $S/graphml/ ;;
   esac
+done
+# plans: the bundled ones, the tests' ones, and tests/fuzz/seeds/plan (written
+# for the small organizations built into fuzz_plan.c). fuzz_plan's input is
+# PLAN, then optionally a form feed and the table its transition lines read,
+# then a form feed and a transition file: the bundled tables and transitions
+# (cut to size) go behind the small 2025-03 to 2025-07 plan.
+for f in models/vn-police/plans/*.plan tests/cli/cases/*/*.plan \
+         tests/data/bad/*.plan tests/fuzz/seeds/plan/*; do
+  [ -f "$f" ] || continue
+  [ "$(wc -c <"$f")" -le 65536 ] || continue
+  cp "$f" $S/plan/
+done
+small=tests/fuzz/seeds/plan/2025-03-to-2025-07-small.plan
+for table in models/vn-admin/transition-*.csv; do
+  for tr in models/vn-police/transition-*.csv; do
+    [ -f "$table" ] && [ -f "$tr" ] || continue
+    { cat $small; printf '\f'; head -n 200 "$table"; printf '\f'; head -n 200 "$tr"; } \
+      >$S/plan/small-$(basename "$table" .csv)-$(basename "$tr" .csv)
+  done
 done
 for t in $targets; do
   [ -d tests/fuzz/regressions/$t ] && cp tests/fuzz/regressions/$t/* $S/$t/ 2>/dev/null || true

@@ -7,6 +7,7 @@
 
 #include "orgraph.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 
 /* ---- string arena: many small immutable strings, freed all at once ---- */
@@ -90,6 +91,25 @@ og_status og_i_read_file(const char *path, char **data, size_t *size,
                          og_diags *diags);
 /* 1 if path is an existing directory. */
 int og_i_is_dir(const char *path);
+/* Writes n files (names[i] holding sizes[i] bytes of data[i]) as the
+ * directory `path`, replacing it as a whole: the files are written and
+ * fsync'd in a fresh directory beside it, which is renamed into place or,
+ * when `path` exists, swapped with it in one step (renameat2
+ * RENAME_EXCHANGE); then the old copy is removed. Other files of an
+ * existing directory are carried over (hard links); anything else in it
+ * (a subdirectory...) is refused before anything is written. On any
+ * failure the directory is left as it was and no temporary is left.
+ * Where the swap cannot be done (no RENAME_EXCHANGE, a mount point, the
+ * working directory, a parent we may not write in) each file is replaced
+ * on its own. Reasons go to diags. */
+og_status og_i_write_dir_atomic(const char *path, const char *const *names,
+                                const char *const *data, const size_t *sizes,
+                                size_t n, og_diags *diags);
+/* Fault injection, for the unit tests only: og_i_fault_no_exchange makes
+ * og_i_write_dir_atomic behave as on a system without RENAME_EXCHANGE;
+ * og_i_fault_write = N makes the Nth file it writes fail with EIO. */
+extern int og_i_fault_no_exchange;
+extern int og_i_fault_write;
 /* Joins dir and name with one '/'; malloc'd. */
 char *og_i_path_join(const char *dir, const char *name);
 
@@ -102,6 +122,13 @@ size_t og_i_check_encoding(const char *data, size_t size, const char *file,
                            og_diags *diags, size_t max);
 /* 1 when the n bytes at s are valid UTF-8. */
 int og_i_utf8_valid(const char *s, size_t n);
+/* The length of s[0..n) without a multi-byte sequence cut short at its end
+ * (UTF-8 input cut at n stays UTF-8). */
+size_t og_i_utf8_cut(const char *s, size_t n);
+/* vsnprintf into out[size]; output that does not fit is cut at a character
+ * boundary and ends in "..." (a message that quotes input stays UTF-8). */
+void og_i_vformat_cut(char *out, size_t size, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* ---- loaders (each appends problems to diags; see og_model_load). The
  * CSV loaders parse in place: data must be writable and NUL-terminated. */
@@ -125,6 +152,13 @@ og_status og_i_load_graphml(const char *data, size_t size, const char *file,
 typedef int (*og_i_record_fn)(void *ctx, char **fields, size_t n, long line);
 og_status og_i_csv_read(char *data, size_t size, const char *file,
                         og_diags *diags, og_i_record_fn fn, void *ctx);
+
+/* ---- transitions (transition.c) ---- */
+
+/* og_transition_load on a buffer in memory (writable, NUL-terminated, parsed
+ * in place), as if read from `name`; for og_transition_load and fuzzing. */
+og_status og_i_transition_parse(char *data, size_t size, const char *name,
+                                og_transition **transition, og_diags *diags);
 
 /* ---- writers ---- */
 

@@ -225,8 +225,12 @@ og_status og_model_load_buffer(const char *data, size_t size, og_format format,
 
 /* Writes a model in a format; the output appears whole or not at all (it is
  * written to a temporary file beside it and renamed into place). For
- * OG_FORMAT_CSV_DIR the directory is created if needed and its units.csv,
- * links.csv and meta.csv are each replaced atomically. diags (may be NULL)
+ * OG_FORMAT_CSV_DIR, units.csv, links.csv and meta.csv are written to a new
+ * directory beside `path`, which replaces it as a whole (an existing one is
+ * swapped with it in one step, renameat2 RENAME_EXCHANGE, keeping its other
+ * files; one that holds a subdirectory is refused); where no swap can be done
+ * (no RENAME_EXCHANGE, a mount point, the working directory, a parent not
+ * writable) each file is replaced atomically on its own. diags (may be NULL)
  * receives the reason on failure. */
 og_status og_model_save(og_model *model, const char *path, og_format format,
                         og_diags *diags);

@@ -45,6 +45,14 @@ typedef struct og_i_op {
     const char *place_ref;
 } og_i_op;
 
+/* Reads a transition table named by a plan (the path resolved against the
+ * plan's directory) into a malloc'd, writable, NUL-terminated buffer; the
+ * CSV reader parses it in place. og_i_read_file unless a test or a fuzz
+ * target installs another, so that it never reads a file it names. */
+typedef og_status (*og_i_table_reader)(void *ctx, const char *path,
+                                       char **data, size_t *size,
+                                       og_diags *diags);
+
 /* A block of memory owned by a plan. */
 typedef struct og_i_block {
     struct og_i_block *next;
@@ -58,6 +66,8 @@ struct og_plan {
     const char *dir;      /* directory of the plan, for relative files */
     og_i_arena strings;
     og_i_block *blocks;
+    og_i_table_reader read_table;   /* set by og_plan_parse */
+    void *read_ctx;
 };
 
 /* The value of key in a list (first match), or NULL. */

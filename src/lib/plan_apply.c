@@ -16,7 +16,7 @@ __attribute__((format(printf, 3, 0)))
 static void work_diag(og_i_work *w, og_severity sev, const char *fmt, va_list ap)
 {
     char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    og_i_vformat_cut(msg, sizeof msg, fmt, ap);
     if (og_diags_add(w->diags, sev, w->plan->path, w->line, "plan", 0, "%s",
                      msg) != OG_OK)
         w->st = OG_ENOMEM;
@@ -285,10 +285,12 @@ static void work_free(og_i_work *w)
 
 /* ------------------------------------------------------ the after model */
 
-static int is_field(const char *key)
+/* Keys of a key=value list that are not attributes: a unit's fields and
+ * add's line= option; a link's line= (the parser refuses the others). */
+static int is_field(og_object obj, const char *key)
 {
-    return !strcmp(key, "kind") || !strcmp(key, "level") || !strcmp(key, "line")
-        || !strcmp(key, "name") || !strcmp(key, "id");
+    return !strcmp(key, "line")
+        || (obj == OG_UNIT && (!strcmp(key, "kind") || !strcmp(key, "level")));
 }
 
 /* Sets attributes: those of before's object src, then the overrides, the
@@ -304,15 +306,23 @@ static og_status copy_attrs(og_i_work *w, og_model *a, og_object obj,
         if (v && *v)
             st = og_i_model_set_attr_column(a, obj, idx, c, v);
     }
-    const og_i_kv *stack[64];
-    size_t n = 0;
-    for (; kv && n < 64; kv = kv->next)
-        if (!is_field(kv->key))
+    /* the list is newest first: apply it from its end (every override, not
+     * only the newest 64: more were dropped silently before) */
+    const og_i_kv *small[64], **stack = small;
+    size_t n = 0, total = 0;
+    for (const og_i_kv *k = kv; k; k = k->next)
+        total += !is_field(obj, k->key);
+    if (total > 64 && !(stack = malloc(total * sizeof *stack)))
+        return OG_ENOMEM;
+    for (; kv; kv = kv->next)
+        if (!is_field(obj, kv->key))
             stack[n++] = kv;
     while (st == OG_OK && n > 0) {
         n--;
         st = og_model_set_attr(a, obj, idx, stack[n]->key, stack[n]->value);
     }
+    if (stack != small)
+        free(stack);
     return st;
 }
 

@@ -447,6 +447,7 @@ typedef struct tmap {
     igraph_integer_t old, img;
     const char *new_id, *code, *share;   /* code: the row's new_code */
     size_t order;
+    long line;                           /* the row's line in the table */
 } tmap;
 
 typedef struct tread {
@@ -504,11 +505,12 @@ static int tmap_cmp(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Prefix pairs of a transition operation, in the order written. */
-static size_t prefix_pairs(const og_i_op *op, const og_i_kv **pairs, size_t max)
+/* Prefix pairs of a transition operation, in the order written; pairs has
+ * room for all of them. */
+static size_t prefix_pairs(const og_i_op *op, const og_i_kv **pairs)
 {
     size_t n = 0;
-    for (const og_i_kv *k = op->kv; k && n < max; k = k->next)
+    for (const og_i_kv *k = op->kv; k; k = k->next)
         if (strcmp(k->key, "level"))
             pairs[n++] = k;
     for (size_t i = 0; i < n / 2; i++) {
@@ -542,8 +544,16 @@ static const char *join_id(og_i_work *w, const char *prefix, const char *code)
 static size_t transition_map(og_i_work *w, const og_i_op *op, const tread *rd,
                              tmap *map, igraph_integer_t g_old, igraph_integer_t g_new)
 {
-    const og_i_kv *pairs[64];
-    size_t np = prefix_pairs(op, pairs, 64), n = 0;
+    size_t count = 0;
+    for (const og_i_kv *k = op->kv; k; k = k->next)
+        count++;
+    /* every pair (more than 64 were dropped silently before) */
+    const og_i_kv **pairs = malloc((count + 1) * sizeof *pairs);
+    if (!pairs) {
+        w->st = OG_ENOMEM;
+        return 0;
+    }
+    size_t np = prefix_pairs(op, pairs), n = 0;
     int bad = 0;
     for (size_t f = 0; f < np; f++)
         for (size_t r = 0; r < rd->n; r++) {
@@ -561,7 +571,7 @@ static size_t transition_map(og_i_work *w, const og_i_op *op, const tread *rd,
             const char *share = !strcmp(rd->rows[r].share, "full")
                                     ? "full" : join_id(w, "", rd->rows[r].share);
             map[n] = (tmap){x, -1, join_id(w, pairs[f]->value, rd->rows[r].new_code),
-                            rd->rows[r].new_code, share, n};
+                            rd->rows[r].new_code, share, n, rd->rows[r].line};
             n++;
         }
     for (size_t k = 0; !bad && k < n; k++) {
@@ -583,6 +593,7 @@ static size_t transition_map(og_i_work *w, const og_i_op *op, const tread *rd,
         }
         map[k].img = x;
     }
+    free(pairs);
     return bad ? 0 : n;
 }
 
@@ -639,13 +650,38 @@ static void move_links(og_i_work *w, const tmap *map, const tmap *g, size_t n,
     }
 }
 
-static void apply_map(og_i_work *w, tmap *map, size_t n, igraph_integer_t g_old)
+static void apply_map(og_i_work *w, tmap *map, size_t n, igraph_integer_t g_old,
+                      const char *file)
 {
     qsort(map, n, sizeof *map, tmap_cmp);
     map[n].old = -1; /* sentinel */
     for (size_t k = 0; k < n; k++)
         if (k == 0 || map[k].old != map[k - 1].old)
             w->queue[map[k].old] = (igraph_integer_t)k;
+    /* An image that is an old unit of this operation must stay (map to
+     * itself, as 08 -> 08): else what goes into it would go with it. With
+     * the same prefix on both sides (cp-=cp-), rows 23716 -> 23710 and
+     * 23710 -> 23737 made cp-23716's links vanish silently and its
+     * transition name cp-23737. */
+    int chained = 0;
+    for (size_t k = 0; k < n; k++) {
+        igraph_integer_t y = map[k].img;
+        if (y == map[k].old || w->mark[y] != g_old)
+            continue;
+        int stays = 0;
+        for (size_t j = (size_t)w->queue[y]; map[j].old == y; j++)
+            stays |= map[j].img == y;
+        if (!stays) {
+            og_i_work_error(w, "'%s' would go into '%s' (%s:%ld), which this "
+                            "table maps away as an old unit: give the new "
+                            "units ids of their own (a prefix pair such as "
+                            "cp-=cp-n)", w->ids[map[k].old], w->ids[y], file,
+                            map[k].line);
+            chained = 1;
+        }
+    }
+    if (chained)
+        return;
     igraph_integer_t *heads = malloc((2 * n + 1) * sizeof *heads);
     if (!heads) {
         w->st = OG_ENOMEM;
@@ -683,8 +719,15 @@ static void op_transition(og_i_work *w, const og_i_op *op)
     rd.file = path;
     rd.level = og_i_kv_get(op->kv, "level");
     rd.diags = w->diags;
-    if (!path || og_i_read_file(path, &data, &size, w->diags) != OG_OK) {
+    if (!path || w->plan->read_table(w->plan->read_ctx, path, &data, &size,
+                                     w->diags) != OG_OK) {
         og_i_work_error(w, "cannot read the transition table '%s'", op->value);
+        goto out;
+    }
+    /* the table's codes become ids: NUL bytes and invalid UTF-8 are refused
+     * as in a model file (found by fuzzing) */
+    if (og_i_check_encoding(data, size, path, w->diags, 20) != 0) {
+        w->errors++;
         goto out;
     }
     size_t before = og_diags_count_severity(w->diags, OG_ERROR);
@@ -705,7 +748,7 @@ static void op_transition(og_i_work *w, const og_i_op *op)
     igraph_integer_t g_old = og_i_work_generation(w), g_new = og_i_work_generation(w);
     size_t n = transition_map(w, op, &rd, map, g_old, g_new);
     if (n)
-        apply_map(w, map, n, g_old);
+        apply_map(w, map, n, g_old, rd.file);
     else if (!rd.n)
         og_i_work_error(w, "'%s' has no row at level '%s'", op->value, rd.level);
     free(map);

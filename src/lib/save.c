@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* ------------------------------------------------------------------- DOT */
 
@@ -314,39 +313,29 @@ og_status og_model_save(og_model *m, const char *path, og_format format,
         }
         return save_one(m, path, og_i_write_csv_units, diags);
     case OG_FORMAT_CSV_DIR: {
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            og_diags_add(diags, OG_ERROR, path, 0, "unwritable", 0,
-                         "cannot create directory: %s", strerror(errno));
-            return OG_EIO;
-        }
         static const struct {
             const char *name;
             og_status (*writer)(const og_model *, og_buf *);
         } parts[] = {{"units.csv", og_i_write_csv_units},
                      {"links.csv", og_i_write_csv_links},
                      {"meta.csv", og_i_write_csv_meta}};
-        /* every part is built before any is written, so an out-of-memory
-         * failure leaves the directory as it was */
+        /* every part is built before anything is written; the directory
+         * is then replaced as a whole (og_i_write_dir_atomic), so a failure
+         * leaves it as it was, never old and new files side by side */
         og_buf bufs[3];
+        const char *names[3], *data[3];
+        size_t sizes[3];
         og_status st = OG_OK;
         for (int i = 0; i < 3; i++) {
             og_buf_init(&bufs[i]);
             if (st == OG_OK)
                 st = parts[i].writer(m, &bufs[i]);
+            names[i] = parts[i].name;
+            data[i] = bufs[i].data ? bufs[i].data : "";
+            sizes[i] = bufs[i].len;
         }
-        for (int i = 0; i < 3 && st == OG_OK; i++) {
-            char *p = og_i_path_join(path, parts[i].name);
-            if (!p) {
-                st = OG_ENOMEM;
-                break;
-            }
-            st = og_write_file_atomic(p, bufs[i].data ? bufs[i].data : "",
-                                      bufs[i].len);
-            if (st == OG_EIO)
-                og_diags_add(diags, OG_ERROR, p, 0, "unwritable", 0,
-                             "cannot write: %s", strerror(errno));
-            free(p);
-        }
+        if (st == OG_OK)
+            st = og_i_write_dir_atomic(path, names, data, sizes, 3, diags);
         for (int i = 0; i < 3; i++)
             og_buf_free(&bufs[i]);
         return st;

@@ -114,6 +114,36 @@ static int read_record(void *vctx, char **f, size_t n, long line)
     return c->st != OG_OK;
 }
 
+og_status og_i_transition_parse(char *data, size_t size, const char *name,
+                                og_transition **out, og_diags *diags)
+{
+    *out = NULL;
+    read_ctx c = {0};
+    c.t = og_transition_new();
+    c.file = name;
+    c.diags = diags;
+    size_t before = og_diags_count_severity(diags, OG_ERROR);
+    /* as in a model file: NUL bytes and invalid UTF-8 are errors, read as '?'
+     * so that every other problem is reported too */
+    if (og_i_check_encoding(data, size, name, diags, 100) != 0)
+        size = og_i_sanitize_utf8(data, size);
+    og_status st = c.t ? og_i_csv_read(data, size, name, diags, read_record, &c)
+                       : OG_ENOMEM;
+    if (st == OG_OK)
+        st = c.st;
+    if (st == OG_OK && !c.have_header) {
+        og_diags_add(diags, OG_ERROR, name, 0, "empty", 1, "empty transition file");
+        c.errors++;
+    }
+    if (st == OG_OK && (c.errors || og_diags_count_severity(diags, OG_ERROR) > before))
+        st = OG_EFORMAT;
+    if (st != OG_OK)
+        og_transition_free(c.t);
+    else
+        *out = c.t;
+    return st;
+}
+
 og_status og_transition_load(const char *path, og_transition **out,
                              og_diags *diags)
 {
@@ -123,25 +153,8 @@ og_status og_transition_load(const char *path, og_transition **out,
     og_status st = og_i_read_file(path, &data, &size, diags);
     if (st != OG_OK)
         return st;
-    read_ctx c = {0};
-    c.t = og_transition_new();
-    c.file = path;
-    c.diags = diags;
-    size_t before = og_diags_count_severity(diags, OG_ERROR);
-    st = c.t ? og_i_csv_read(data, size, path, diags, read_record, &c) : OG_ENOMEM;
-    if (st == OG_OK)
-        st = c.st;
-    if (st == OG_OK && !c.have_header) {
-        og_diags_add(diags, OG_ERROR, path, 0, "empty", 1, "empty transition file");
-        c.errors++;
-    }
-    if (st == OG_OK && (c.errors || og_diags_count_severity(diags, OG_ERROR) > before))
-        st = OG_EFORMAT;
+    st = og_i_transition_parse(data, size, path, out, diags);
     free(data);
-    if (st != OG_OK)
-        og_transition_free(c.t);
-    else
-        *out = c.t;
     return st;
 }
 

@@ -223,6 +223,88 @@ START_TEST(test_rename_add_remove_link_unlink_and_metadata)
 }
 END_TEST
 
+START_TEST(test_keys_that_are_no_attributes_are_refused_and_none_is_dropped)
+{
+    /* fields of a model file's own columns: the snapshot would not read back
+     * (attr a parent=x wrote units.csv with two 'parent' columns) or the
+     * model refused them with no message (link ... from=x) */
+    static const char *const refused[][2] = {
+        {"attr a parent=hq\n", "t.plan:1: 'parent=' is not an attribute"},
+        {"add c \"C\" id=x\n", "t.plan:1: 'id=' is not an attribute"},
+        {"merge a b -> ab name=\"AB\"\n", "t.plan:1: 'name=' is not an attribute"},
+        {"link p -> b line=party from=hq\n", "t.plan:1: 'from=' is not an attribute"},
+        {"rename a \"A\" line=party\n", "t.plan:1: 'line=' is an option"},
+        {"transfer a1 to b note=x\n", "t.plan:1: 'note=' is not an option of transfer"},
+        {"unlink hq -> a note=x\n", "t.plan:1: 'note=' is not an option of unlink"}};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        applied r = apply_text(small_org, refused[i][0]);
+        ck_assert_int_eq(r.st, OG_EFORMAT);
+        ck_assert_uint_eq(og_diags_count(r.d), 1);
+        const og_diag *d = og_diags_get(r.d, 0);
+        char where[600];
+        snprintf(where, sizeof where, "%s:%ld: %s", d->file, d->line, d->message);
+        ck_assert_msg(strncmp(where, refused[i][1], strlen(refused[i][1])) == 0,
+                      "'%s' gave '%s'", refused[i][0], where);
+        applied_free(&r);
+    }
+    /* 70 attributes on a new unit, and kind= on a link: all kept (only the
+     * newest 64 overrides were applied before) */
+    char plan[2048] = "add c \"C\" under hq";
+    for (int k = 0; k < 70; k++)
+        snprintf(plan + strlen(plan), sizeof plan - strlen(plan), " k%d=%d", k, k);
+    strcat(plan, "\nlink p -> b line=party kind=dual\n");
+    applied r = apply_text(small_org, plan);
+    ck_assert_int_eq(r.st, OG_OK);
+    igraph_integer_t c = og_model_find(r.after, "c");
+    for (int k = 0; k < 70; k++) {
+        char key[8], value[8];
+        snprintf(key, sizeof key, "k%d", k);
+        snprintf(value, sizeof value, "%d", k);
+        long col = og_model_attr_find(r.after, OG_UNIT, key);
+        ck_assert_msg(col >= 0, "attribute %s dropped", key);
+        ck_assert_str_eq(og_model_attr(r.after, OG_UNIT, c, (size_t)col), value);
+    }
+    ck_assert_int_ge(og_model_attr_find(r.after, OG_LINK, "kind"), 0);
+    applied_free(&r);
+}
+END_TEST
+
+START_TEST(test_a_transition_table_that_maps_into_an_old_unit_it_maps_away_is_refused)
+{
+    /* with the same prefix on both sides, a1 -> a2 and a2 -> b1 made a1's
+     * links vanish with a2, silently, and named b1 as where a1 went */
+    char dir[] = "/tmp/og-tr-XXXXXX", path[600];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.csv", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("level,old_code,new_code,share\nlow,1,2,full\nlow,2,3,full\n", f);
+    fclose(f);
+    og_diags *ld;
+    og_model *before = load_text(small_org, OG_FORMAT_DOT, "t.dot", &ld, NULL);
+    og_diags_free(ld);
+    snprintf(path, sizeof path, "%s/t.plan", dir);
+    static const char plan_text[] = "transition t.csv level=low a=a\n";
+    og_diags *d = og_diags_new();
+    og_plan *plan = NULL;
+    ck_assert_int_eq(og_plan_parse(plan_text, strlen(plan_text), path, &plan, d), OG_OK);
+    og_model *after = NULL;
+    og_transition *t = NULL;
+    ck_assert_int_eq(og_plan_apply(plan, before, &after, &t, d), OG_EFORMAT);
+    ck_assert_ptr_null(after);
+    ck_assert_uint_eq(og_diags_count(d), 1);
+    ck_assert_ptr_nonnull(strstr(og_diags_get(d, 0)->message,
+                                 "'a1' would go into 'a2' ("));
+    ck_assert_ptr_nonnull(strstr(og_diags_get(d, 0)->message,
+                                 "t.csv:2), which this table maps away"));
+    og_plan_free(plan);
+    og_diags_free(d);
+    og_model_free(before);
+    snprintf(path, sizeof path, "rm -rf %s", dir);
+    ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 START_TEST(test_empty_and_one_unit_organizations)
 {
     applied r = apply_text("digraph e {}\n", "set title \"Nothing\"\n");
@@ -418,6 +500,8 @@ Suite *restructure_suite(void)
     tcase_add_test(ops, test_transfer_moves_the_subtree_and_refuses_a_cycle);
     tcase_add_test(ops, test_rename_add_remove_link_unlink_and_metadata);
     tcase_add_test(ops, test_empty_and_one_unit_organizations);
+    tcase_add_test(ops, test_keys_that_are_no_attributes_are_refused_and_none_is_dropped);
+    tcase_add_test(ops, test_a_transition_table_that_maps_into_an_old_unit_it_maps_away_is_refused);
     tcase_add_test(ops, test_diff_chart_colours_changes_and_has_a_legend);
     suite_add_tcase(s, ops);
     TCase *real = tcase_create("bundled");

@@ -1,10 +1,13 @@
 /*
  * check_roundtrip.c: converting a model A -> B -> A keeps every unit, link,
  * attribute and metadata entry, for every format pair and every bundled
- * model; and a failed write leaves the old file in place.
+ * model; a failed write leaves the old file in place; and a CSV directory
+ * is replaced as a whole.
  */
 #include "helpers.h"
+#include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -194,6 +197,104 @@ START_TEST(test_a_failed_write_leaves_the_existing_output_untouched)
 }
 END_TEST
 
+/* ---- a CSV directory is replaced as a whole (og_i_write_dir_atomic) ---- */
+
+/* The names in a directory, sorted, joined by spaces, into out. */
+static void list_dir(const char *path, char *out, size_t size)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -A %s | tr '\\n' ' '", path);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(out, 1, size - 1, p);
+    out[n] = '\0';
+    pclose(p);
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *data;
+    size_t size;
+    ck_assert_int_eq(og_i_read_file(path, &data, &size, NULL), OG_OK);
+    return data;
+}
+
+static og_model *small_model(const char *name, const char *note)
+{
+    og_model *m = og_model_new();
+    igraph_integer_t a, b, l;
+    og_model_add_unit(m, "a", name, "office", "top", &a);
+    og_model_add_unit(m, "b", "B", "desk", "low", &b);
+    og_model_add_link(m, a, b, OG_LINE_PARTY, &l);
+    og_model_add_meta(m, "note", note);
+    return m;
+}
+
+static const char *const parts[] = {"units.csv", "links.csv", "meta.csv"};
+
+START_TEST(test_a_csv_directory_is_replaced_as_a_whole)
+{
+    /* _i: 0 the swap; 1 no RENAME_EXCHANGE (file by file); 2-4 the 1st,
+     * 2nd or 3rd file fails; 5 a subdirectory is in the way */
+    char dir[] = "/tmp/og-rt-XXXXXX", out[600], cmd[700], names[600];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(out, sizeof out, "%s/out", dir);
+    og_model *old = small_model("Old", "old"), *m = small_model("New", "new");
+    og_diags *d = og_diags_new();
+    ck_assert_int_eq(og_model_save(old, out, OG_FORMAT_CSV_DIR, d), OG_OK);
+    snprintf(cmd, sizeof cmd, "echo mine > %s/README", out);
+    ck_assert_int_eq(system(cmd), 0);
+    if (_i == 5) {
+        snprintf(cmd, sizeof cmd, "mkdir %s/sub", out);
+        ck_assert_int_eq(system(cmd), 0);
+    }
+    char *before[3];
+    for (int k = 0; k < 3; k++)
+        before[k] = slurp(out, parts[k]);
+    struct stat st0, st1;
+    ck_assert_int_eq(stat(out, &st0), 0);
+    og_i_fault_no_exchange = _i == 1;
+    og_i_fault_write = _i >= 2 && _i <= 4 ? _i - 1 : 0;
+    og_status st = og_model_save(m, out, OG_FORMAT_CSV_DIR, d);
+    og_i_fault_no_exchange = og_i_fault_write = 0;
+    ck_assert_int_eq(stat(out, &st1), 0);
+    list_dir(dir, names, sizeof names);
+    ck_assert_str_eq(names, "out ");   /* no temporary directory left */
+    list_dir(out, names, sizeof names);
+    if (_i <= 1) {
+        ck_assert_int_eq(st, OG_OK);
+        ck_assert_str_eq(names, "README links.csv meta.csv units.csv ");
+        char *u = slurp(out, "units.csv"), *r = slurp(out, "README");
+        ck_assert_ptr_nonnull(strstr(u, "a,New,"));
+        ck_assert_str_eq(r, "mine\n");
+        /* swapped: another directory; file by file: the same one */
+        ck_assert(_i == 0 ? st1.st_ino != st0.st_ino : st1.st_ino == st0.st_ino);
+        free(u);
+        free(r);
+    } else {
+        ck_assert_int_eq(st, OG_EIO);
+        ck_assert_str_eq(names, _i == 5 ? "README links.csv meta.csv sub units.csv "
+                                        : "README links.csv meta.csv units.csv ");
+        ck_assert(st1.st_ino == st0.st_ino);
+        for (int k = 0; k < 3; k++) {
+            char *now = slurp(out, parts[k]);
+            ck_assert_str_eq(now, before[k]);   /* untouched */
+            free(now);
+        }
+        ck_assert_uint_ge(og_diags_count_severity(d, OG_ERROR), 1);
+    }
+    for (int k = 0; k < 3; k++)
+        free(before[k]);
+    og_diags_free(d);
+    og_model_free(old);
+    og_model_free(m);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *roundtrip_suite(void)
 {
     Suite *s = suite_create("roundtrip");
@@ -203,6 +304,7 @@ Suite *roundtrip_suite(void)
     tcase_add_loop_test(tc, test_police_snapshots_round_trip_through_every_format, 0, 4);
     tcase_add_test(tc, test_awkward_strings_survive_dot_and_graphml);
     tcase_add_test(tc, test_a_failed_write_leaves_the_existing_output_untouched);
+    tcase_add_loop_test(tc, test_a_csv_directory_is_replaced_as_a_whole, 0, 6);
     suite_add_tcase(s, tc);
     return s;
 }
