@@ -78,12 +78,21 @@ static char *read_quoted(char *p, char *end, char **field, long *line)
     }
 }
 
+/* Bytes that end an unquoted field's run: NUL (the end of the buffer, or a
+ * NUL byte within it), comma, line breaks and the quote. */
+static const unsigned char field_stop[256] = {
+    [0] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1};
+
 /* Reads a CSV buffer in place (data must be writable and end with a NUL),
  * calling fn once per record with the line it started on. A malformed
- * record is reported and skipped; parsing goes on at the next line.
- * Returns OG_ENOMEM, or OG_OK (problems went to diags). O(size). */
+ * record is reported and skipped; parsing goes on at the next line. When
+ * flush is not NULL it is called before each problem is reported, so that
+ * a caller holding records back can handle them first and keep the
+ * diagnostics in file order; a non-zero return stops the reading, as fn's
+ * does. Returns OG_ENOMEM, or OG_OK (problems went to diags). O(size). */
 static og_status csv_read(char *data, size_t size, const char *file,
-                          og_diags *diags, record_fn fn, void *ctx)
+                          og_diags *diags, record_fn fn,
+                          int (*flush)(void *ctx), void *ctx)
 {
     char *p = data, *end = data + size;
     if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -91,6 +100,11 @@ static og_status csv_read(char *data, size_t size, const char *file,
     fieldvec v = {0};
     long line = 1;
     og_status st = OG_OK;
+#define FLUSH_OR_STOP()                                                       \
+    do {                                                                      \
+        if (flush && flush(ctx) != 0)                                         \
+            goto out;                                                         \
+    } while (0)
     while (p < end) {
         long start = line;
         v.n = 0;
@@ -101,6 +115,7 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 long qline = line;
                 char *after = read_quoted(p, end, &field, &line);
                 if (!after) {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, qline, "csv-quoting", 1,
                                  "quoted field never closed (unbalanced "
                                  "quotes); record skipped");
@@ -111,6 +126,7 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 p = after;
                 quoted_any = 1;
                 if (p < end && *p != ',' && *p != '\n' && *p != '\r') {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, line, "csv-quoting", 1,
                                  "text after a closing quote; record skipped");
                     p = skip_line(p, end, &line);
@@ -119,9 +135,15 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 }
             } else {
                 field = p;
-                while (p < end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
+                for (;;) { /* a NUL byte before the end is field text */
+                    while (!field_stop[(unsigned char)*p])
+                        p++;
+                    if (*p || p >= end)
+                        break;
                     p++;
+                }
                 if (p < end && *p == '"') {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, line, "csv-quoting", 1,
                                  "a quote inside an unquoted field (quote the "
                                  "whole field and double the quote); record "
@@ -156,6 +178,8 @@ static og_status csv_read(char *data, size_t size, const char *file,
         if (fn(ctx, v.items, v.n, start) != 0)
             break;
     }
+#undef FLUSH_OR_STOP
+out:
     free(v.items);
     return st;
 }
@@ -269,8 +293,27 @@ typedef struct table_spec {
     int n_required;             /* the first n_required fields are required */
     int attrs;                  /* og_object of extra columns, -1: none */
     const char *example;        /* the header to suggest in messages */
+    /* what one row does; t->cur is its place in the chunk */
     int (*row)(table *t, char **f, size_t n, long line);
+    /* optional: runs over a chunk of rows before their row calls */
+    void (*prepare)(table *t);
 } table_spec;
+
+/* Rows are held back and handled a chunk at a time, so that a chunk's
+ * look-ups in the id hash can be started together (see units_prepare): one
+ * by one, each waits for its own cache miss. Rows are still handled in file
+ * order, and a problem the reader reports flushes the chunk first, so the
+ * diagnostics come in the order they would one row at a time. */
+#define CHUNK 64
+
+typedef struct held {
+    char **fields;              /* the rows' fields, one row after another */
+    size_t n_fields, cap_fields;
+    size_t start[CHUNK + 1];    /* row k: fields[start[k] .. start[k + 1]) */
+    long line[CHUNK];
+    uint32_t hash[CHUNK];       /* for prepare and row */
+    size_t count;
+} held;
 
 struct table {
     const table_spec *spec;
@@ -278,9 +321,11 @@ struct table {
     const char *file;
     og_diags *diags;
     header h;
-    int have_header, bad_header;
+    int have_header, bad_header, stopped;
     og_status st;
     void *extra;                /* the row function's own state */
+    held rows;
+    size_t cur;                 /* the row being handled, in rows */
 };
 
 static int table_header(table *t, char **f, size_t n, long line)
@@ -303,13 +348,57 @@ static int table_header(table *t, char **f, size_t n, long line)
     return t->bad_header; /* a broken header makes every row suspect */
 }
 
+/* Handles the rows held back, in order. Non-zero stops the reading. */
+static int table_flush(void *vctx)
+{
+    table *t = vctx;
+    held *r = &t->rows;
+    if (t->stopped)
+        return 1;
+    if (r->count && t->spec->prepare)
+        t->spec->prepare(t);
+    for (size_t k = 0; k < r->count; k++) {
+        char **f = r->fields + r->start[k];
+        size_t n = r->start[k + 1] - r->start[k];
+        t->cur = k;
+        check_width(&t->h, n, t->file, r->line[k], t->diags);
+        if (t->spec->row(t, f, n, r->line[k]) != 0) {
+            t->stopped = 1;
+            break;
+        }
+    }
+    r->count = 0;
+    r->n_fields = 0;
+    return t->stopped;
+}
+
 static int table_record(void *vctx, char **f, size_t n, long line)
 {
     table *t = vctx;
-    if (!t->have_header)
-        return table_header(t, f, n, line);
-    check_width(&t->h, n, t->file, line, t->diags);
-    return t->spec->row(t, f, n, line);
+    if (!t->have_header) {
+        t->stopped = table_header(t, f, n, line);
+        return t->stopped;
+    }
+    held *r = &t->rows;
+    if (r->n_fields + n > r->cap_fields) {
+        size_t cap = r->cap_fields ? r->cap_fields : 16 * CHUNK;
+        while (cap < r->n_fields + n)
+            cap *= 2;
+        char **p = realloc(r->fields, cap * sizeof *p);
+        if (!p) {
+            t->st = OG_ENOMEM;
+            t->stopped = 1;
+            return 1;
+        }
+        r->fields = p;
+        r->cap_fields = cap;
+    }
+    memcpy(r->fields + r->n_fields, f, n * sizeof *f);
+    r->start[r->count] = r->n_fields;
+    r->line[r->count] = line;
+    r->n_fields += n;
+    r->start[++r->count] = r->n_fields;
+    return r->count == CHUNK ? table_flush(t) : 0;
 }
 
 /* Reads one table into t (whose spec, m and diags are set). Returns the
@@ -319,7 +408,12 @@ static og_status table_read(table *t, char *data, size_t size, const char *file)
     t->file = og_i_model_file(t->m, file);
     if (!t->file)
         return OG_ENOMEM;
-    og_status st = csv_read(data, size, t->file, t->diags, table_record, t);
+    og_status st = csv_read(data, size, t->file, t->diags, table_record,
+                            table_flush, t);
+    if (st == OG_OK)
+        table_flush(t);
+    free(t->rows.fields);
+    t->rows.fields = NULL;
     if (st == OG_OK)
         st = t->st;
     if (st == OG_OK && t->bad_header)
@@ -349,9 +443,10 @@ static int units_row(table *t, char **f, size_t n, long line)
         return 0;
     }
     igraph_integer_t u;
-    t->st = og_model_add_unit(t->m, id, field_at(&t->h, f, n, U_NAME),
-                              field_at(&t->h, f, n, U_KIND),
-                              field_at(&t->h, f, n, U_LEVEL), &u);
+    t->st = og_i_model_add_unit_h(t->m, id, t->rows.hash[t->cur],
+                                  field_at(&t->h, f, n, U_NAME),
+                                  field_at(&t->h, f, n, U_KIND),
+                                  field_at(&t->h, f, n, U_LEVEL), &u);
     if (t->st == OG_EINVAL) {
         /* the id is not empty, so it is taken */
         const char *pf;
@@ -385,8 +480,22 @@ static int units_row(table *t, char **f, size_t n, long line)
     return 0;
 }
 
+/* Hashes the ids of a chunk of rows and asks for their slots in the id
+ * hash, so that the chunk's cache misses overlap. */
+static void units_prepare(table *t)
+{
+    held *r = &t->rows;
+    for (size_t k = 0; k < r->count; k++) {
+        const char *id = field_at(&t->h, r->fields + r->start[k],
+                                  r->start[k + 1] - r->start[k], U_ID);
+        r->hash[k] = og_i_hash(id, strlen(id));
+        og_i_model_prefetch_id(t->m, r->hash[k]);
+    }
+}
+
 static const table_spec units_spec = {unit_fields, 1, OG_UNIT,
-                                      "id,name,kind,level,parent", units_row};
+                                      "id,name,kind,level,parent", units_row,
+                                      units_prepare};
 
 /* Adds the command link of every unit loaded from rows first.. that named a
  * parent, looking all parents up in one batch. */
@@ -491,7 +600,7 @@ static int links_row(table *t, char **f, size_t n, long line)
 }
 
 static const table_spec links_spec = {link_fields, 2, OG_LINK, "from,to,line",
-                                      links_row};
+                                      links_row, NULL};
 
 og_status og_i_load_csv_links(og_model *m, char *data, size_t size,
                               const char *file, og_diags *diags)
@@ -521,12 +630,13 @@ static int meta_row(table *t, char **f, size_t n, long line)
     return t->st != OG_OK;
 }
 
-static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row};
+static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row,
+                                     NULL};
 
 og_status og_i_csv_read(char *data, size_t size, const char *file,
                         og_diags *diags, og_i_record_fn fn, void *ctx)
 {
-    return csv_read(data, size, file, diags, fn, ctx);
+    return csv_read(data, size, file, diags, fn, NULL, ctx);
 }
 
 og_status og_i_load_csv_meta(og_model *m, char *data, size_t size,

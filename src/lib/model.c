@@ -204,9 +204,24 @@ void og_i_model_find_batch(const og_model *m, const char *const *ids,
     og_i_strmap_get_batch(&m->idmap, m->ids, ids, n, out);
 }
 
+void og_i_model_prefetch_id(const og_model *m, uint32_t hash)
+{
+    og_i_strmap_prefetch(&m->idmap, hash);
+}
+
 og_status og_model_add_unit(og_model *m, const char *id, const char *name,
                             const char *kind, const char *level,
                             igraph_integer_t *unit)
+{
+    if (!id)
+        return OG_EINVAL;
+    return og_i_model_add_unit_h(m, id, og_i_hash(id, strlen(id)), name, kind,
+                                 level, unit);
+}
+
+og_status og_i_model_add_unit_h(og_model *m, const char *id, uint32_t hash,
+                                const char *name, const char *kind,
+                                const char *level, igraph_integer_t *unit)
 {
     if (!id || !*id || m->n_units >= (igraph_integer_t)UINT32_MAX - 1)
         return OG_EINVAL;
@@ -214,8 +229,7 @@ og_status og_model_add_unit(og_model *m, const char *id, const char *name,
     if (st != OG_OK)
         return st;
     size_t slot;
-    uint32_t hash;
-    if (og_i_strmap_probe(&m->idmap, m->ids, id, &slot, &hash) >= 0)
+    if (og_i_strmap_probe_h(&m->idmap, m->ids, id, hash, &slot) >= 0)
         return OG_EINVAL;
     st = units_reserve(m, m->n_units + 1);
     if (st != OG_OK)
