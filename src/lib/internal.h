@@ -152,6 +152,14 @@ og_status og_i_model_add_unit_h(og_model *model, const char *id, uint32_t hash,
 /* Asks for the id hash's slot of an id of this hash (see
  * og_i_strmap_prefetch). */
 void og_i_model_prefetch_id(const og_model *model, uint32_t hash);
+/* The links' endpoints, interleaved (from0, to0, from1, to1, ...), and
+ * their lines: the columns behind og_link_from, og_link_to and og_link_line,
+ * for loops over every link. Valid until the next link is added. */
+const igraph_integer_t *og_i_model_link_ends(const og_model *model);
+const unsigned char *og_i_model_link_lines(const og_model *model);
+/* The kind and level index of every unit (og_unit_kind_index, ...). */
+const int32_t *og_i_model_unit_kinds(const og_model *model);
+const int32_t *og_i_model_unit_levels(const og_model *model);
 /* og_model_find for n ids at once (see og_i_strmap_get_batch). */
 void og_i_model_find_batch(const og_model *model, const char *const *ids,
                            size_t n, igraph_integer_t *out);

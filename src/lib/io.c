@@ -43,20 +43,25 @@ og_status og_i_read_file(const char *path, char **data, size_t *size,
         return OG_ENOMEM;
     }
     for (;;) {
-        if (len + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                return OG_ENOMEM;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - 1 - len, f);
-        len += n;
-        if (n == 0)
+        /* fread stops short only at the end or on an error */
+        len += fread(buf + len, 1, cap - 1 - len, f);
+        if (len + 1 < cap)
             break;
+        /* full: the file may have grown since fstat; grow only if so (a
+         * buffer of the file's size is the common case, and doubling it
+         * would copy it) */
+        int c = getc(f);
+        if (c == EOF)
+            break;
+        char *b = realloc(buf, cap * 2);
+        if (!b) {
+            free(buf);
+            fclose(f);
+            return OG_ENOMEM;
+        }
+        buf = b;
+        cap *= 2;
+        buf[len++] = (char)c;
     }
     int bad = ferror(f);
     fclose(f);

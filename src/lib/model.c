@@ -431,6 +431,14 @@ og_line og_link_line(const og_model *m, igraph_integer_t e)
     return (og_line)m->line[e];
 }
 
+const igraph_integer_t *og_i_model_link_ends(const og_model *m)
+{
+    return VECTOR(m->edges);
+}
+const unsigned char *og_i_model_link_lines(const og_model *m) { return m->line; }
+const int32_t *og_i_model_unit_kinds(const og_model *m) { return m->kind; }
+const int32_t *og_i_model_unit_levels(const og_model *m) { return m->level; }
+
 size_t og_model_attr_count(const og_model *m, og_object object)
 {
     return m->attrs[object].names.count;
