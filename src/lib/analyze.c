@@ -93,14 +93,13 @@ static void mark_positions(const og_model *m, const og_i_lineview *v,
 /* Shortest and longest chain of every unit in one pass of Kahn's order:
  * a unit is taken once all its superiors are, so both are final by then.
  * Units never taken are on or below a cycle. order[] receives the units
- * taken, in order; *taken how many. O(n + m). */
+ * taken, in order; *taken how many. la->carries, not yet computed, holds
+ * the superiors left to take of each unit meanwhile. O(n + m). */
 static og_status compute_chains(const og_i_lineview *v, og_line_analysis *la,
                                 igraph_integer_t *order, igraph_integer_t *taken)
 {
     igraph_integer_t n = v->n, head = 0, tail = 0;
-    igraph_integer_t *left = alloc_units(n, sizeof *left, 0);
-    if (!left)
-        return OG_ENOMEM;
+    igraph_integer_t *left = la->carries;
     for (igraph_integer_t u = 0; u < n; u++) {
         left[u] = la->superiors[u];
         la->chain_min[u] = la->chain_max[u] = -1;
@@ -126,17 +125,14 @@ static og_status compute_chains(const og_i_lineview *v, og_line_analysis *la,
     for (igraph_integer_t u = 0; u < n; u++)
         la->n_no_chain += left[u] > 0;
     la->no_chain = malloc(((size_t)la->n_no_chain + 1) * sizeof *la->no_chain);
-    if (!la->no_chain) {
-        free(left);
+    if (!la->no_chain)
         return OG_ENOMEM;
-    }
-    for (igraph_integer_t u = 0, k = 0; u < n; u++)
+    for (igraph_integer_t u = 0, k = 0; la->n_no_chain && u < n; u++)
         if (left[u] > 0) {
             la->chain_min[u] = la->chain_max[u] = -1;
             la->position[u] = OG_POS_NO_CHAIN;
             la->no_chain[k++] = u;
         }
-    free(left);
     return OG_OK;
 }
 
@@ -193,24 +189,22 @@ static void group_finish(og_group_figures *g)
     g->chain_mean = g->chained ? g->chain_mean / (double)g->chained : 0.0;
 }
 
-/* Figures by kind (by_kind) or by level; groups with no unit on the line
- * are left out. O(n + groups). */
-static og_status group_by(const og_model *m, og_line_analysis *la, int by_kind,
-                          og_group_figures **out, size_t *n_out)
+/* The groups of a vocabulary (kinds or levels), named. */
+static og_group_figures *groups_new(const og_model *m, int by_kind, size_t *ng)
 {
-    size_t ng = by_kind ? og_model_kind_count(m) : og_model_level_count(m);
-    og_group_figures *g = calloc(ng + 1, sizeof *g);
-    if (!g)
-        return OG_ENOMEM;
-    for (size_t i = 0; i < ng; i++) {
+    *ng = by_kind ? og_model_kind_count(m) : og_model_level_count(m);
+    og_group_figures *g = calloc(*ng + 1, sizeof *g);
+    for (size_t i = 0; g && i < *ng; i++) {
         g[i].name = by_kind ? og_model_kind_name(m, i) : og_model_level_name(m, i);
         g[i].chain_max = -1;
     }
-    igraph_integer_t n = og_model_unit_count(m);
-    for (igraph_integer_t u = 0; u < n; u++)
-        if (la->position[u] != OG_POS_OFF_LINE)
-            group_add(&g[by_kind ? og_unit_kind_index(m, u)
-                                 : og_unit_level_index(m, u)], la, u);
+    return g;
+}
+
+/* Finishes the groups and leaves out those with no unit on the line. */
+static void groups_finish(og_group_figures *g, size_t ng, og_group_figures **out,
+                          size_t *n_out)
+{
     size_t k = 0;
     for (size_t i = 0; i < ng; i++)
         if (g[i].units) {
@@ -219,19 +213,33 @@ static og_status group_by(const og_model *m, og_line_analysis *la, int by_kind,
         }
     *out = g;
     *n_out = k;
-    return OG_OK;
 }
 
+/* Figures over all units on the line, by kind and by level, in one pass
+ * over the units. O(n + groups). */
 static og_status compute_groups(const og_model *m, og_line_analysis *la)
 {
     og_group_figures *all = &la->overall;
     all->chain_max = -1;
-    for (igraph_integer_t u = 0; u < og_model_unit_count(m); u++)
-        if (la->position[u] != OG_POS_OFF_LINE)
+    size_t nk, nv;
+    og_group_figures *gk = groups_new(m, 1, &nk), *gv = groups_new(m, 0, &nv);
+    if (!gk || !gv) {
+        free(gk);
+        free(gv);
+        return OG_ENOMEM;
+    }
+    const int32_t *kind = og_i_model_unit_kinds(m), *level = og_i_model_unit_levels(m);
+    igraph_integer_t n = og_model_unit_count(m);
+    for (igraph_integer_t u = 0; u < n; u++)
+        if (la->position[u] != OG_POS_OFF_LINE) {
             group_add(all, la, u);
+            group_add(&gk[kind[u]], la, u);
+            group_add(&gv[level[u]], la, u);
+        }
     group_finish(all);
-    og_status st = group_by(m, la, 1, &la->by_kind, &la->n_kinds);
-    return st == OG_OK ? group_by(m, la, 0, &la->by_level, &la->n_levels) : st;
+    groups_finish(gk, nk, &la->by_kind, &la->n_kinds);
+    groups_finish(gv, nv, &la->by_level, &la->n_levels);
+    return OG_OK;
 }
 
 /* ------------------------------------------------------------ dominators */
@@ -408,26 +416,29 @@ static void line_destroy(og_line_analysis *la)
 /* --------------------------------------------------- dual subordination */
 
 /* Units with superiors on two or more ranking lines or two or more on one,
- * and their superiors in compressed rows. Two passes over the links. O(n+m). */
+ * and their superiors in compressed rows. One pass over the links, and one
+ * per ranking line when some unit has two superiors. O(n + m). */
 static og_status compute_dual(const og_model *m, og_analysis *a)
 {
     igraph_integer_t n = a->units, nl = og_model_link_count(m);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
+    const unsigned char *lines = og_i_model_link_lines(m);
     unsigned char *mask = alloc_units(n, 1, 1);
     igraph_integer_t *count = alloc_units(n, sizeof *count, 1);
     og_status st = OG_ENOMEM;
     if (!mask || !count)
         goto out;
     for (igraph_integer_t e = 0; e < nl; e++) {
-        og_line l = og_link_line(m, e);
-        igraph_integer_t b = og_link_to(m, e);
-        if (!og_line_ranks(l) || og_link_from(m, e) == b)
+        og_line l = (og_line)lines[e];
+        igraph_integer_t b = ends[2 * e + 1];
+        if (!og_line_ranks(l) || ends[2 * e] == b)
             continue;
         mask[b] |= (unsigned char)(1u << l);
         count[b]++;
     }
     for (igraph_integer_t u = 0; u < n; u++) {
-        int lines = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
-        int across = lines > 1, within = count[u] > lines;
+        int lines_u = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
+        int across = lines_u > 1, within = count[u] > lines_u;
         a->n_dual += across || within;
         a->n_dual_across += across;
         a->n_dual_within += within;
@@ -436,10 +447,16 @@ static og_status compute_dual(const og_model *m, og_analysis *a)
     a->dual_start = calloc((size_t)a->n_dual + 2, sizeof *a->dual_start);
     if (!a->dual || !a->dual_start)
         goto out;
+    if (a->n_dual == 0) {
+        a->dual_sup = malloc(sizeof *a->dual_sup);
+        a->dual_line = malloc(1);
+        st = a->dual_sup && a->dual_line ? OG_OK : OG_ENOMEM;
+        goto out;
+    }
     igraph_integer_t k = 0, total = 0;
     for (igraph_integer_t u = 0; u < n; u++) {
-        int lines = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
-        if (lines > 1 || count[u] > lines) {
+        int lines_u = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
+        if (lines_u > 1 || count[u] > lines_u) {
             a->dual[k] = u;
             a->dual_start[k + 1] = total += count[u];
             count[u] = k++;  /* from here on: u's row */
@@ -455,15 +472,17 @@ static og_status compute_dual(const og_model *m, og_analysis *a)
         goto out;
     }
     memcpy(fill, a->dual_start, ((size_t)k + 1) * sizeof *fill);
-    for (int l = 0; l < OG_LINE_COUNT; l++)   /* by line, then link order */
+    for (int l = 0; l < OG_LINE_COUNT; l++) {  /* by line, then link order */
+        if (!og_line_ranks((og_line)l))
+            continue;
         for (igraph_integer_t e = 0; e < nl; e++) {
-            igraph_integer_t b = og_link_to(m, e);
-            if (og_link_line(m, e) != (og_line)l || !og_line_ranks((og_line)l) ||
-                og_link_from(m, e) == b || count[b] < 0)
+            igraph_integer_t b = ends[2 * e + 1];
+            if (lines[e] != (unsigned char)l || ends[2 * e] == b || count[b] < 0)
                 continue;
             a->dual_line[fill[count[b]]] = (unsigned char)l;
-            a->dual_sup[fill[count[b]]++] = og_link_from(m, e);
+            a->dual_sup[fill[count[b]]++] = ends[2 * e];
         }
+    }
     free(fill);
     st = OG_OK;
 out:
@@ -480,33 +499,40 @@ out:
 static og_status compute_central(const og_model *m, og_analysis *a)
 {
     igraph_integer_t n = a->units, nl = og_model_link_count(m), nc = 0, e2 = 0;
-    igraph_integer_t *local = alloc_units(n, sizeof *local, 0);
-    igraph_integer_t *global = alloc_units(n, sizeof *global, 0);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
+    const unsigned char *lines = og_i_model_link_lines(m);
+    /* local[u]: u's vertex in the network, -1 for none; global: the reverse */
+    int32_t *local = alloc_units(n, sizeof *local, 0);
+    igraph_integer_t *global = NULL;
     igraph_vector_int_t edges;
     og_status st = OG_ENOMEM;
-    if (!local || !global)
+    if (!local || n >= INT32_MAX)
         goto out;
     for (igraph_integer_t u = 0; u < n; u++)
         local[u] = -1;
     for (igraph_integer_t e = 0; e < nl; e++)
-        if (og_link_line(m, e) == OG_LINE_COORDINATION &&
-            og_link_from(m, e) != og_link_to(m, e)) {
-            local[og_link_from(m, e)] = local[og_link_to(m, e)] = 0;
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
+            local[ends[2 * e]] = local[ends[2 * e + 1]] = 0;
             a->coord_links++;
         }
     for (igraph_integer_t u = 0; u < n; u++)
+        nc += local[u] == 0;
+    global = malloc(((size_t)nc + 1) * sizeof *global);
+    if (!global)
+        goto out;
+    nc = 0;
+    for (igraph_integer_t u = 0; u < n; u++)
         if (local[u] == 0) {
             global[nc] = u;
-            local[u] = nc++;
+            local[u] = (int32_t)nc++;
         }
     a->coord_units = nc;
     if (igraph_vector_int_init(&edges, 2 * a->coord_links) != IGRAPH_SUCCESS)
         goto out;
     for (igraph_integer_t e = 0; e < nl; e++)
-        if (og_link_line(m, e) == OG_LINE_COORDINATION &&
-            og_link_from(m, e) != og_link_to(m, e)) {
-            VECTOR(edges)[e2++] = local[og_link_from(m, e)];
-            VECTOR(edges)[e2++] = local[og_link_to(m, e)];
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
+            VECTOR(edges)[e2++] = local[ends[2 * e]];
+            VECTOR(edges)[e2++] = local[ends[2 * e + 1]];
         }
     igraph_t g;
     igraph_vector_t res;
@@ -548,11 +574,12 @@ og_status og_analyze(og_model *m, unsigned lines, og_analysis *a)
     a->units = og_model_unit_count(m);
     a->lines = lines;
     igraph_integer_t nl = og_model_link_count(m);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
     unsigned char *linked = alloc_units(a->units, 1, 1);
     if (!linked)
         return OG_ENOMEM;
-    for (igraph_integer_t e = 0; e < nl; e++)
-        linked[og_link_from(m, e)] = linked[og_link_to(m, e)] = 1;
+    for (igraph_integer_t e = 0; e < 2 * nl; e++)
+        linked[ends[e]] = 1;
     og_status st = OG_OK;
     for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++)
         if (lines & (1u << l))
