@@ -493,16 +493,35 @@ out:
 
 /* ------------------------------------------------------------ betweenness */
 
+/* Union-find root of i, halving the path on the way. */
+static int32_t uf_find(int32_t *up, int32_t i)
+{
+    while (up[i] != i) {
+        up[i] = up[up[i]];
+        i = up[i];
+    }
+    return i;
+}
+
 /* Betweenness of the units in the coordination network (units with at least
  * one coordination link), exact up to OG_BETWEENNESS_EXACT_MAX units, with
- * paths cut at OG_BETWEENNESS_CUTOFF hops above. */
+ * paths cut at OG_BETWEENNESS_CUTOFF hops above.
+ *
+ * Components of two units are left out of igraph's computation: no shortest
+ * path has an inner unit there, so their betweenness is 0, and a unit's
+ * betweenness sums over sources in its own component only. The units kept
+ * are renumbered in their order, which keeps igraph's neighbour order,
+ * visiting order and order of summation, so every kept unit's figure is the
+ * same double as over the whole network. In a national model most
+ * coordination links join two units that have no other (docs/performance.md). */
 static og_status compute_central(const og_model *m, og_analysis *a)
 {
     igraph_integer_t n = a->units, nl = og_model_link_count(m), nc = 0, e2 = 0;
     const igraph_integer_t *ends = og_i_model_link_ends(m);
     const unsigned char *lines = og_i_model_link_lines(m);
-    /* local[u]: u's vertex in the network, -1 for none; global: the reverse */
+    /* local[u]: u's vertex in the network, -1 for none */
     int32_t *local = alloc_units(n, sizeof *local, 0);
+    int32_t *up = NULL, *size = NULL;
     igraph_integer_t *global = NULL;
     igraph_vector_int_t edges;
     og_status st = OG_ENOMEM;
@@ -516,33 +535,62 @@ static og_status compute_central(const og_model *m, og_analysis *a)
             a->coord_links++;
         }
     for (igraph_integer_t u = 0; u < n; u++)
-        nc += local[u] == 0;
+        if (local[u] == 0)
+            local[u] = (int32_t)nc++;
+    a->coord_units = nc;
+    a->betweenness_cutoff = nc > OG_BETWEENNESS_EXACT_MAX ? OG_BETWEENNESS_CUTOFF : 0;
+    /* components, and their sizes */
+    up = malloc(((size_t)nc + 1) * sizeof *up);
+    size = calloc((size_t)nc + 1, sizeof *size);
+    if (!up || !size)
+        goto out;
+    for (igraph_integer_t i = 0; i < nc; i++)
+        up[i] = (int32_t)i;
+    for (igraph_integer_t e = 0; e < nl; e++)
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
+            int32_t x = uf_find(up, local[ends[2 * e]]);
+            int32_t y = uf_find(up, local[ends[2 * e + 1]]);
+            if (x != y)
+                up[x < y ? y : x] = x < y ? x : y;
+        }
+    for (igraph_integer_t i = 0; i < nc; i++) {
+        up[i] = uf_find(up, (int32_t)i); /* now every unit points at its root */
+        size[up[i]]++;
+    }
+    /* the kept units, renumbered in order (up[] is reused for the number) */
+    igraph_integer_t nk = 0, ek = 0;
+    for (igraph_integer_t i = 0; i < nc; i++)
+        up[i] = size[up[i]] > 2 ? 0 : -1;
+    free(size);
+    size = NULL;
     global = malloc(((size_t)nc + 1) * sizeof *global);
     if (!global)
         goto out;
-    nc = 0;
     for (igraph_integer_t u = 0; u < n; u++)
-        if (local[u] == 0) {
-            global[nc] = u;
-            local[u] = (int32_t)nc++;
+        if (local[u] >= 0 && up[local[u]] == 0) {
+            up[local[u]] = (int32_t)nk;
+            global[nk++] = u;
         }
-    a->coord_units = nc;
-    if (igraph_vector_int_init(&edges, 2 * a->coord_links) != IGRAPH_SUCCESS)
+    for (igraph_integer_t e = 0; e < nl; e++)
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1] &&
+            up[local[ends[2 * e]]] >= 0)
+            ek++;
+    if (igraph_vector_int_init(&edges, 2 * ek) != IGRAPH_SUCCESS)
         goto out;
     for (igraph_integer_t e = 0; e < nl; e++)
-        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
-            VECTOR(edges)[e2++] = local[ends[2 * e]];
-            VECTOR(edges)[e2++] = local[ends[2 * e + 1]];
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1] &&
+            up[local[ends[2 * e]]] >= 0) {
+            VECTOR(edges)[e2++] = up[local[ends[2 * e]]];
+            VECTOR(edges)[e2++] = up[local[ends[2 * e + 1]]];
         }
     igraph_t g;
     igraph_vector_t res;
-    igraph_error_t err = igraph_create(&g, &edges, nc, IGRAPH_UNDIRECTED);
+    igraph_error_t err = igraph_create(&g, &edges, nk, IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
     if (err != IGRAPH_SUCCESS) {
         st = og_i_from_igraph(err);
         goto out;
     }
-    a->betweenness_cutoff = nc > OG_BETWEENNESS_EXACT_MAX ? OG_BETWEENNESS_CUTOFF : 0;
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         igraph_destroy(&g);
         goto out;
@@ -552,13 +600,15 @@ static og_status compute_central(const og_model *m, og_analysis *a)
                                           a->betweenness_cutoff)
               : igraph_betweenness(&g, &res, igraph_vss_all(), 0, NULL);
     st = og_i_from_igraph(err);
-    for (igraph_integer_t i = 0; st == OG_OK && i < nc; i++)
+    for (igraph_integer_t i = 0; st == OG_OK && i < nk; i++)
         if (VECTOR(res)[i] > 0)
             top_offer(a->central, &a->n_central, global[i], VECTOR(res)[i]);
     igraph_vector_destroy(&res);
     igraph_destroy(&g);
 out:
     free(local);
+    free(up);
+    free(size);
     free(global);
     return st;
 }
