@@ -160,6 +160,12 @@ const unsigned char *og_i_model_link_lines(const og_model *model);
 /* The kind and level index of every unit (og_unit_kind_index, ...). */
 const int32_t *og_i_model_unit_kinds(const og_model *model);
 const int32_t *og_i_model_unit_levels(const og_model *model);
+/* For each unit u from first on with sup[u - first] >= 0, adds the command
+ * link sup[u - first] -> u, its origin the file and u's line. The same as
+ * og_model_add_link and og_model_set_origin for each, in one pass. */
+og_status og_i_model_add_superior_links(og_model *model, igraph_integer_t first,
+                                        const igraph_integer_t *sup,
+                                        const char *file);
 /* og_model_find for n ids at once (see og_i_strmap_get_batch). */
 void og_i_model_find_batch(const og_model *model, const char *const *ids,
                            size_t n, igraph_integer_t *out);

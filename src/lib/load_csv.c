@@ -312,6 +312,7 @@ typedef struct held {
     size_t start[CHUNK + 1];    /* row k: fields[start[k] .. start[k + 1]) */
     long line[CHUNK];
     uint32_t hash[CHUNK];       /* for prepare and row */
+    igraph_integer_t found[2 * CHUNK];
     size_t count;
 } held;
 
@@ -509,23 +510,17 @@ static og_status resolve_parents(og_model *m, const parents *ps,
         og_i_model_find_batch(m, ps->id, (size_t)(n - first), found);
     for (igraph_integer_t u = first; st == OG_OK && u < n; u++) {
         const char *pid = ps->id[u - first];
-        if (!pid)
+        if (!pid || found[u - first] >= 0)
             continue;
         const char *uf;
         long line;
         og_model_origin(m, OG_UNIT, u, &uf, &line);
-        igraph_integer_t p = found[u - first];
-        if (p < 0) {
-            og_diags_add(diags, OG_ERROR, file, line, "unknown-unit", 1,
-                         "unit '%s' reports to unknown unit '%s'",
-                         og_unit_id(m, u), pid);
-            continue;
-        }
-        igraph_integer_t e;
-        st = og_model_add_link(m, p, u, OG_LINE_COMMAND, &e);
-        if (st == OG_OK)
-            st = og_model_set_origin(m, OG_LINK, e, file, line);
+        st = og_diags_add(diags, OG_ERROR, file, line, "unknown-unit", 1,
+                          "unit '%s' reports to unknown unit '%s'",
+                          og_unit_id(m, u), pid);
     }
+    if (st == OG_OK)
+        st = og_i_model_add_superior_links(m, first, found, file);
     free(found);
     return st;
 }
@@ -583,7 +578,7 @@ static int links_row(table *t, char **f, size_t n, long line)
                      "link with an empty '%s'", !*from ? "from" : "to");
         return 0;
     }
-    igraph_integer_t a = og_model_find(t->m, from), b = og_model_find(t->m, to);
+    igraph_integer_t a = t->rows.found[2 * t->cur], b = t->rows.found[2 * t->cur + 1];
     if (a < 0 || b < 0) {
         og_diags_add(t->diags, OG_ERROR, t->file, line, "unknown-unit", 1,
                      "%s link '%s' -> '%s' names unknown unit '%s'",
@@ -599,8 +594,25 @@ static int links_row(table *t, char **f, size_t n, long line)
     return t->st != OG_OK;
 }
 
+/* Looks up the ends of a chunk of links in one batch (see
+ * og_i_strmap_get_batch); adding links adds no unit, so the answers hold. */
+static void links_prepare(table *t)
+{
+    held *r = &t->rows;
+    const char *ends[2 * CHUNK];
+    for (size_t k = 0; k < r->count; k++) {
+        char **f = r->fields + r->start[k];
+        size_t n = r->start[k + 1] - r->start[k];
+        const char *from = field_at(&t->h, f, n, L_FROM);
+        const char *to = field_at(&t->h, f, n, L_TO);
+        ends[2 * k] = *from ? from : NULL;
+        ends[2 * k + 1] = *to ? to : NULL;
+    }
+    og_i_model_find_batch(t->m, ends, 2 * r->count, r->found);
+}
+
 static const table_spec links_spec = {link_fields, 2, OG_LINK, "from,to,line",
-                                      links_row, NULL};
+                                      links_row, links_prepare};
 
 og_status og_i_load_csv_links(og_model *m, char *data, size_t size,
                               const char *file, og_diags *diags)

@@ -25,6 +25,7 @@ struct og_model {
     og_i_vocab files;
     const char *last_file;   /* the file named last to set_origin, and its index */
     long last_file_index;
+    long last_kind, last_level; /* the kind and level of the unit added last */
 
     igraph_integer_t n_units, cap_units;
     const char **ids, **names;
@@ -64,6 +65,7 @@ og_model *og_model_new(void)
     og_i_strmap_init(&m->idmap);
     og_i_vocab_init(&m->kinds);
     og_i_vocab_init(&m->levels);
+    m->last_kind = m->last_level = -1;
     og_i_vocab_init(&m->attrs[0].names);
     og_i_vocab_init(&m->attrs[1].names);
     if (igraph_vector_int_init(&m->edges, 0) != IGRAPH_SUCCESS) {
@@ -204,6 +206,19 @@ void og_i_model_find_batch(const og_model *m, const char *const *ids,
     og_i_strmap_get_batch(&m->idmap, m->ids, ids, n, out);
 }
 
+/* og_i_vocab_intern, trying the name interned last first: in most models a
+ * run of units shares a kind or a level, and one strcmp is cheaper than a
+ * hash and a probe. */
+static long intern_again(og_i_vocab *vocab, long *last, const char *name)
+{
+    if (*last >= 0 && strcmp(vocab->names[*last], name) == 0)
+        return *last;
+    long i = og_i_vocab_intern(vocab, name);
+    if (i >= 0)
+        *last = i;
+    return i;
+}
+
 void og_i_model_prefetch_id(const og_model *m, uint32_t hash)
 {
     og_i_strmap_prefetch(&m->idmap, hash);
@@ -234,8 +249,8 @@ og_status og_i_model_add_unit_h(og_model *m, const char *id, uint32_t hash,
     st = units_reserve(m, m->n_units + 1);
     if (st != OG_OK)
         return st;
-    long k = og_i_vocab_intern(&m->kinds, kind ? kind : "");
-    long l = og_i_vocab_intern(&m->levels, level ? level : "");
+    long k = intern_again(&m->kinds, &m->last_kind, kind ? kind : "");
+    long l = intern_again(&m->levels, &m->last_level, level ? level : "");
     const char *cid = og_i_arena_strdup(&m->strings, id);
     const char *cname = og_i_arena_strdup(&m->strings, name ? name : "");
     if (k < 0 || l < 0 || !cid || !cname)
@@ -276,6 +291,41 @@ og_status og_model_add_link(og_model *m, igraph_integer_t from,
     invalidate(m);
     if (link)
         *link = e;
+    return OG_OK;
+}
+
+og_status og_i_model_add_superior_links(og_model *m, igraph_integer_t first,
+                                        const igraph_integer_t *sup,
+                                        const char *file)
+{
+    igraph_integer_t n = m->n_units, add = 0;
+    for (igraph_integer_t u = first; u < n; u++)
+        add += sup[u - first] >= 0;
+    if (add == 0)
+        return OG_OK;
+    long f = -1;
+    if (file && (f = og_i_vocab_intern(&m->files, file)) < 0)
+        return OG_ENOMEM;
+    og_status st = links_reserve(m, m->n_links + add);
+    if (st != OG_OK)
+        return st;
+    igraph_integer_t e = m->n_links;
+    /* reserved above, so this cannot fail */
+    igraph_vector_int_resize(&m->edges, 2 * (e + add));
+    igraph_integer_t *ends = VECTOR(m->edges);
+    for (igraph_integer_t u = first; u < n; u++) {
+        igraph_integer_t p = sup[u - first];
+        if (p < 0)
+            continue;
+        ends[2 * e] = p;
+        ends[2 * e + 1] = u;
+        m->line[e] = OG_LINE_COMMAND;
+        m->lfile[e] = (int32_t)f;
+        m->lline[e] = m->uline[u];
+        e++;
+    }
+    m->n_links = e;
+    invalidate(m);
     return OG_OK;
 }
 
@@ -351,8 +401,12 @@ og_status og_model_set_origin(og_model *m, og_object object,
     if (index < 0 || index >= n)
         return OG_EINVAL;
     long f = -1;
-    if (file && file == m->last_file &&
-        strcmp(file, m->files.names[m->last_file_index]) == 0) {
+    if (file && m->last_file && file == m->files.names[m->last_file_index]) {
+        /* the model's own copy, which never changes (loaders pass the
+         * pointer og_i_model_file gave them): no need to compare */
+        f = m->last_file_index;
+    } else if (file && file == m->last_file &&
+               strcmp(file, m->files.names[m->last_file_index]) == 0) {
         /* loaders name the same file row after row: skip the hash */
         f = m->last_file_index;
     } else if (file) {
