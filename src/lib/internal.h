@@ -145,6 +145,11 @@ og_status og_i_write_graphml(og_model *model, og_buf *out);
 /* Makes room for `units` more units without reallocating. */
 og_status og_i_model_reserve(og_model *model, igraph_integer_t units);
 og_status og_i_model_reserve_links(og_model *model, igraph_integer_t links);
+/* Tells the model that about `links` more links will follow the ones the
+ * next og_i_model_reserve_links makes room for (a CSV directory's links.csv
+ * after units.csv's parents), so that one allocation holds both instead of
+ * growing, and copying, the link columns in between. 0 when done. */
+void og_i_model_links_ahead(og_model *model, igraph_integer_t links);
 /* og_model_add_unit for an id whose hash og_i_hash(id) is known. */
 og_status og_i_model_add_unit_h(og_model *model, const char *id, uint32_t hash,
                                 const char *name, const char *kind,

@@ -36,6 +36,7 @@ struct og_model {
     og_i_vocab kinds, levels;
 
     igraph_integer_t n_links, cap_links;
+    igraph_integer_t links_ahead; /* links a loader expects to add later */
     igraph_vector_int_t edges;   /* from0, to0, from1, to1, ... */
     unsigned char *line;
     int32_t *lfile;
@@ -197,7 +198,12 @@ og_status og_i_model_reserve(og_model *m, igraph_integer_t units)
 
 og_status og_i_model_reserve_links(og_model *m, igraph_integer_t links)
 {
-    return links_reserve(m, m->n_links + links);
+    return links_reserve(m, m->n_links + links + m->links_ahead);
+}
+
+void og_i_model_links_ahead(og_model *m, igraph_integer_t links)
+{
+    m->links_ahead = links;
 }
 
 void og_i_model_find_batch(const og_model *m, const char *const *ids,
