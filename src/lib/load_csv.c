@@ -220,6 +220,7 @@ typedef struct header {
     long col[MAX_WANTED];   /* CSV column of each wanted field, -1 if absent */
     long *attr;             /* model attribute column per CSV column, or -1 */
     size_t n;               /* columns in the header */
+    size_t n_attr;          /* how many are attribute columns */
 } header;
 
 /* Maps a header row: wanted[] names the field columns; every other column
@@ -233,6 +234,7 @@ static og_status header_read(header *h, char **fields, size_t n,
 {
     *bad = 0;
     h->n = n;
+    h->n_attr = 0;
     for (size_t w = 0; w < MAX_WANTED; w++)
         h->col[w] = -1;
     h->attr = malloc((n ? n : 1) * sizeof *h->attr);
@@ -266,6 +268,7 @@ static og_status header_read(header *h, char **fields, size_t n,
             h->attr[i] = og_i_model_attr_column(m, object, name);
             if (h->attr[i] < 0)
                 return OG_ENOMEM;
+            h->n_attr++;
         }
     }
     return OG_OK;
@@ -286,6 +289,8 @@ static const char *field_at(const header *h, char **fields, size_t n, int w)
 static og_status set_attrs(og_model *m, og_object object, igraph_integer_t idx,
                            const header *h, char **fields, size_t n)
 {
+    if (h->n_attr == 0)
+        return OG_OK;
     for (size_t i = 0; i < n && i < h->n; i++) {
         if (h->attr[i] < 0 || !fields[i][0])
             continue; /* an empty cell is an unset attribute */
