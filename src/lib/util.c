@@ -126,45 +126,29 @@ int64_t og_i_strmap_get(const og_i_strmap *map, const char *const *keys,
 void og_i_strmap_get_batch(const og_i_strmap *map, const char *const *keys,
                            const char *const *query, size_t n, int64_t *out)
 {
-    /* Each look-up misses the cache up to three times, one after the other:
-     * its slot, then the key pointer of the index there, then the key's
-     * bytes. A chunk of look-ups goes through each step together, asking
-     * for the next step's memory of every look-up before using any, so
-     * that the misses of a chunk overlap instead of following one another. */
     enum { CHUNK = 64 };
     uint32_t hash[CHUNK];
-    size_t at[CHUNK];       /* the first slot whose hash matches, or an empty one */
     size_t mask = map->cap ? map->cap - 1 : 0;
     for (size_t base = 0; base < n; base += CHUNK) {
         size_t k = n - base < CHUNK ? n - base : CHUNK;
-        const char *const *q = query + base;
+        /* first hash the chunk and ask for its slots, so that the memory
+         * waits overlap instead of following one another */
         for (size_t i = 0; i < k; i++) {
-            hash[i] = q[i] ? og_i_hash(q[i], strlen(q[i])) : 0;
-            if (q[i] && map->cap)
+            const char *q = query[base + i];
+            hash[i] = q ? og_i_hash(q, strlen(q)) : 0;
+            if (q && map->cap)
                 __builtin_prefetch(&map->slots[hash[i] & mask]);
         }
         for (size_t i = 0; i < k; i++) {
-            if (!q[i] || !map->cap)
-                continue;
-            size_t j = hash[i] & mask;
-            while (map->slots[j].index1 != 0 && map->slots[j].hash != hash[i])
-                j = (j + 1) & mask;
-            at[i] = j;
-            if (map->slots[j].index1 != 0)
-                __builtin_prefetch(&keys[map->slots[j].index1 - 1]);
-        }
-        for (size_t i = 0; i < k; i++)
-            if (q[i] && map->cap && map->slots[at[i]].index1 != 0)
-                __builtin_prefetch(keys[map->slots[at[i]].index1 - 1]);
-        for (size_t i = 0; i < k; i++) {
+            const char *q = query[base + i];
             out[base + i] = -1;
-            if (!q[i] || !map->cap)
+            if (!q || !map->cap)
                 continue;
-            for (size_t j = at[i];; j = (j + 1) & mask) {
+            for (size_t j = hash[i] & mask;; j = (j + 1) & mask) {
                 const og_i_slot *s = &map->slots[j];
                 if (s->index1 == 0)
                     break;
-                if (s->hash == hash[i] && strcmp(keys[s->index1 - 1], q[i]) == 0) {
+                if (s->hash == hash[i] && strcmp(keys[s->index1 - 1], q) == 0) {
                     out[base + i] = (int64_t)s->index1 - 1;
                     break;
                 }
