@@ -93,14 +93,13 @@ static void mark_positions(const og_model *m, const og_i_lineview *v,
 /* Shortest and longest chain of every unit in one pass of Kahn's order:
  * a unit is taken once all its superiors are, so both are final by then.
  * Units never taken are on or below a cycle. order[] receives the units
- * taken, in order; *taken how many. O(n + m). */
+ * taken, in order; *taken how many. la->carries, not yet computed, holds
+ * the superiors left to take of each unit meanwhile. O(n + m). */
 static og_status compute_chains(const og_i_lineview *v, og_line_analysis *la,
                                 igraph_integer_t *order, igraph_integer_t *taken)
 {
     igraph_integer_t n = v->n, head = 0, tail = 0;
-    igraph_integer_t *left = alloc_units(n, sizeof *left, 0);
-    if (!left)
-        return OG_ENOMEM;
+    igraph_integer_t *left = la->carries;
     for (igraph_integer_t u = 0; u < n; u++) {
         left[u] = la->superiors[u];
         la->chain_min[u] = la->chain_max[u] = -1;
@@ -126,17 +125,66 @@ static og_status compute_chains(const og_i_lineview *v, og_line_analysis *la,
     for (igraph_integer_t u = 0; u < n; u++)
         la->n_no_chain += left[u] > 0;
     la->no_chain = malloc(((size_t)la->n_no_chain + 1) * sizeof *la->no_chain);
-    if (!la->no_chain) {
-        free(left);
+    if (!la->no_chain)
         return OG_ENOMEM;
-    }
-    for (igraph_integer_t u = 0, k = 0; u < n; u++)
+    for (igraph_integer_t u = 0, k = 0; la->n_no_chain && u < n; u++)
         if (left[u] > 0) {
             la->chain_min[u] = la->chain_max[u] = -1;
             la->position[u] = OG_POS_NO_CHAIN;
             la->no_chain[k++] = u;
         }
-    free(left);
+    return OG_OK;
+}
+
+/* compute_chains for a line where no unit has two superiors, the common
+ * case: Kahn's order is then a breadth-first order, one layer after
+ * another, so a unit's chain is its layer, known without reading the
+ * superior's, and its shortest and longest chains are equal. Each unit costs
+ * one write at a scattered place instead of five. order[] is as
+ * compute_chains leaves it; kids[h] is where in order[] the subordinates of
+ * order[h] end (they were queued together, right after those of
+ * order[h - 1]; the first come after the apexes). O(n + m). */
+static og_status chains_forest(const og_i_lineview *v, og_line_analysis *la,
+                               int32_t *order, int32_t *kids,
+                               igraph_integer_t *taken, igraph_integer_t *apexes)
+{
+    igraph_integer_t n = v->n, tail = 0;
+    for (igraph_integer_t u = 0; u < n; u++) {
+        la->chain_max[u] = -1;
+        if (la->position[u] == OG_POS_APEX) {
+            la->chain_max[u] = 0;
+            order[tail++] = (int32_t)u;
+        }
+    }
+    *apexes = tail;
+    igraph_integer_t depth = 0, layer_end = tail;
+    for (igraph_integer_t head = 0; head < tail; head++) {
+        if (head == layer_end) {
+            depth++;
+            layer_end = tail;
+        }
+        if (head + 16 < tail)
+            __builtin_prefetch(&v->sub_start[order[head + 16]]);
+        int32_t u = order[head];
+        for (int32_t k = v->sub_start[u]; k < v->sub_start[u + 1]; k++) {
+            int32_t w = v->sub[k];
+            la->chain_max[w] = depth + 1;
+            order[tail++] = w;
+        }
+        kids[head] = (int32_t)tail;
+    }
+    *taken = tail;
+    memcpy(la->chain_min, la->chain_max, (size_t)n * sizeof *la->chain_min);
+    for (igraph_integer_t u = 0; u < n; u++)
+        la->n_no_chain += la->superiors[u] > 0 && la->chain_max[u] < 0;
+    la->no_chain = malloc(((size_t)la->n_no_chain + 1) * sizeof *la->no_chain);
+    if (!la->no_chain)
+        return OG_ENOMEM;
+    for (igraph_integer_t u = 0, k = 0; la->n_no_chain && u < n; u++)
+        if (la->superiors[u] > 0 && la->chain_max[u] < 0) {
+            la->position[u] = OG_POS_NO_CHAIN;
+            la->no_chain[k++] = u;
+        }
     return OG_OK;
 }
 
@@ -193,24 +241,22 @@ static void group_finish(og_group_figures *g)
     g->chain_mean = g->chained ? g->chain_mean / (double)g->chained : 0.0;
 }
 
-/* Figures by kind (by_kind) or by level; groups with no unit on the line
- * are left out. O(n + groups). */
-static og_status group_by(const og_model *m, og_line_analysis *la, int by_kind,
-                          og_group_figures **out, size_t *n_out)
+/* The groups of a vocabulary (kinds or levels), named. */
+static og_group_figures *groups_new(const og_model *m, int by_kind, size_t *ng)
 {
-    size_t ng = by_kind ? og_model_kind_count(m) : og_model_level_count(m);
-    og_group_figures *g = calloc(ng + 1, sizeof *g);
-    if (!g)
-        return OG_ENOMEM;
-    for (size_t i = 0; i < ng; i++) {
+    *ng = by_kind ? og_model_kind_count(m) : og_model_level_count(m);
+    og_group_figures *g = calloc(*ng + 1, sizeof *g);
+    for (size_t i = 0; g && i < *ng; i++) {
         g[i].name = by_kind ? og_model_kind_name(m, i) : og_model_level_name(m, i);
         g[i].chain_max = -1;
     }
-    igraph_integer_t n = og_model_unit_count(m);
-    for (igraph_integer_t u = 0; u < n; u++)
-        if (la->position[u] != OG_POS_OFF_LINE)
-            group_add(&g[by_kind ? og_unit_kind_index(m, u)
-                                 : og_unit_level_index(m, u)], la, u);
+    return g;
+}
+
+/* Finishes the groups and leaves out those with no unit on the line. */
+static void groups_finish(og_group_figures *g, size_t ng, og_group_figures **out,
+                          size_t *n_out)
+{
     size_t k = 0;
     for (size_t i = 0; i < ng; i++)
         if (g[i].units) {
@@ -219,19 +265,33 @@ static og_status group_by(const og_model *m, og_line_analysis *la, int by_kind,
         }
     *out = g;
     *n_out = k;
-    return OG_OK;
 }
 
+/* Figures over all units on the line, by kind and by level, in one pass
+ * over the units. O(n + groups). */
 static og_status compute_groups(const og_model *m, og_line_analysis *la)
 {
     og_group_figures *all = &la->overall;
     all->chain_max = -1;
-    for (igraph_integer_t u = 0; u < og_model_unit_count(m); u++)
-        if (la->position[u] != OG_POS_OFF_LINE)
+    size_t nk, nv;
+    og_group_figures *gk = groups_new(m, 1, &nk), *gv = groups_new(m, 0, &nv);
+    if (!gk || !gv) {
+        free(gk);
+        free(gv);
+        return OG_ENOMEM;
+    }
+    const int32_t *kind = og_i_model_unit_kinds(m), *level = og_i_model_unit_levels(m);
+    igraph_integer_t n = og_model_unit_count(m);
+    for (igraph_integer_t u = 0; u < n; u++)
+        if (la->position[u] != OG_POS_OFF_LINE) {
             group_add(all, la, u);
+            group_add(&gk[kind[u]], la, u);
+            group_add(&gv[level[u]], la, u);
+        }
     group_finish(all);
-    og_status st = group_by(m, la, 1, &la->by_kind, &la->n_kinds);
-    return st == OG_OK ? group_by(m, la, 0, &la->by_level, &la->n_levels) : st;
+    groups_finish(gk, nk, &la->by_kind, &la->n_kinds);
+    groups_finish(gv, nv, &la->by_level, &la->n_levels);
+    return OG_OK;
 }
 
 /* ------------------------------------------------------------ dominators */
@@ -317,40 +377,36 @@ static og_status dominators_igraph(const og_i_lineview *v, og_line_analysis *la)
 }
 
 /* When no unit has two superiors, the line is a forest and is its own
- * dominator tree: a unit's dominators are the units above it. Subtree sizes
- * then come from Kahn's order read backwards, with no graph to build. On a
- * 1,000,000-unit tree this takes 0.01 s where igraph_create plus
- * igraph_dominator_tree took 0.9 s (docs/analyses.md). O(n). */
-static void dominators_forest(const og_i_lineview *v, og_line_analysis *la,
-                              const igraph_integer_t *order, igraph_integer_t taken)
+ * dominator tree: a unit's dominators are the units above it, and it
+ * carries the units of its subtree. Subtree sizes come from the breadth-
+ * first order of chains_forest read backwards, where every unit's
+ * subordinates are a run of positions (kids[]), so the sums read memory in
+ * order, with no graph to build. On a 1,000,000-unit tree igraph_create
+ * plus igraph_dominator_tree took 0.9 s (docs/analyses.md). Going
+ * backwards, order[h] is replaced by the size of its subtree once read, so
+ * order[] holds sizes from h on: the subordinates of order[h] sit after h.
+ * O(n). */
+static void dominators_forest(og_line_analysis *la, igraph_integer_t n,
+                              int32_t *order, const int32_t *kids,
+                              igraph_integer_t taken, igraph_integer_t apexes)
 {
-    for (igraph_integer_t u = 0; u < v->n; u++)
+    for (igraph_integer_t u = 0; u < n; u++)
         la->carries[u] = -1;
-    for (igraph_integer_t i = 0; i < taken; i++)
-        la->carries[order[i]] = 0;
-    for (igraph_integer_t i = taken - 1; i >= 0; i--) {
-        igraph_integer_t u = order[i];
-        if (la->superiors[u] == 1)
-            la->carries[v->sup[v->sup_start[u]]] += la->carries[u] + 1;
+    for (igraph_integer_t h = taken - 1; h >= 0; h--) {
+        int32_t size = 0;
+        for (int32_t j = h ? kids[h - 1] : (int32_t)apexes; j < kids[h]; j++)
+            size += order[j] + 1;
+        la->carries[order[h]] = size;
+        order[h] = size;
     }
 }
 
-static og_status compute_dominators(const og_i_lineview *v, og_line_analysis *la,
-                                    const igraph_integer_t *order,
-                                    igraph_integer_t taken)
+/* Units that carry others, ranked. */
+static void rank_bottlenecks(og_line_analysis *la, igraph_integer_t n)
 {
-    int forest = 1;
-    for (igraph_integer_t u = 0; forest && u < v->n; u++)
-        forest = la->superiors[u] <= 1;
-    og_status st = OG_OK;
-    if (forest)
-        dominators_forest(v, la, order, taken);
-    else
-        st = dominators_igraph(v, la);
-    for (igraph_integer_t u = 0; st == OG_OK && u < v->n; u++)
+    for (igraph_integer_t u = 0; u < n; u++)
         if (la->carries[u] > 0)
             top_offer(la->bottlenecks, &la->n_bottlenecks, u, (double)la->carries[u]);
-    return st;
 }
 
 /* --------------------------------------------------------------- one line */
@@ -375,16 +431,34 @@ static og_status analyze_line(og_model *m, og_line line, const unsigned char *li
         og_i_lineview_free(&v);
         return OG_ENOMEM;
     }
-    igraph_integer_t *order = alloc_units(n, sizeof *order, 0), taken = 0;
     mark_positions(m, &v, linked, la);
-    st = order ? compute_chains(&v, la, order, &taken) : OG_ENOMEM;
+    int forest = 1;
+    for (igraph_integer_t u = 0; forest && u < n; u++)
+        forest = la->superiors[u] <= 1;
+    igraph_integer_t taken = 0, apexes = 0;
+    int32_t *order = NULL, *kids = NULL;
+    if (forest) {
+        order = alloc_units(n, sizeof *order, 0);
+        kids = alloc_units(n, sizeof *kids, 0);
+        st = order && kids ? chains_forest(&v, la, order, kids, &taken, &apexes)
+                           : OG_ENOMEM;
+    } else {
+        igraph_integer_t *korder = alloc_units(n, sizeof *korder, 0);
+        st = korder ? compute_chains(&v, la, korder, &taken) : OG_ENOMEM;
+        free(korder);
+    }
     if (st == OG_OK)
         st = layers_and_lists(la, n);
     if (st == OG_OK)
         st = compute_groups(m, la);
+    if (st == OG_OK && forest)
+        dominators_forest(la, n, order, kids, taken, apexes);
+    else if (st == OG_OK)
+        st = dominators_igraph(&v, la);
     if (st == OG_OK)
-        st = compute_dominators(&v, la, order, taken);
+        rank_bottlenecks(la, n);
     free(order);
+    free(kids);
     og_i_lineview_free(&v);
     return st;
 }
@@ -408,26 +482,29 @@ static void line_destroy(og_line_analysis *la)
 /* --------------------------------------------------- dual subordination */
 
 /* Units with superiors on two or more ranking lines or two or more on one,
- * and their superiors in compressed rows. Two passes over the links. O(n+m). */
+ * and their superiors in compressed rows. One pass over the links, and one
+ * per ranking line when some unit has two superiors. O(n + m). */
 static og_status compute_dual(const og_model *m, og_analysis *a)
 {
     igraph_integer_t n = a->units, nl = og_model_link_count(m);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
+    const unsigned char *lines = og_i_model_link_lines(m);
     unsigned char *mask = alloc_units(n, 1, 1);
     igraph_integer_t *count = alloc_units(n, sizeof *count, 1);
     og_status st = OG_ENOMEM;
     if (!mask || !count)
         goto out;
     for (igraph_integer_t e = 0; e < nl; e++) {
-        og_line l = og_link_line(m, e);
-        igraph_integer_t b = og_link_to(m, e);
-        if (!og_line_ranks(l) || og_link_from(m, e) == b)
+        og_line l = (og_line)lines[e];
+        igraph_integer_t b = ends[2 * e + 1];
+        if (!og_line_ranks(l) || ends[2 * e] == b)
             continue;
         mask[b] |= (unsigned char)(1u << l);
         count[b]++;
     }
     for (igraph_integer_t u = 0; u < n; u++) {
-        int lines = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
-        int across = lines > 1, within = count[u] > lines;
+        int lines_u = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
+        int across = lines_u > 1, within = count[u] > lines_u;
         a->n_dual += across || within;
         a->n_dual_across += across;
         a->n_dual_within += within;
@@ -436,10 +513,16 @@ static og_status compute_dual(const og_model *m, og_analysis *a)
     a->dual_start = calloc((size_t)a->n_dual + 2, sizeof *a->dual_start);
     if (!a->dual || !a->dual_start)
         goto out;
+    if (a->n_dual == 0) {
+        a->dual_sup = malloc(sizeof *a->dual_sup);
+        a->dual_line = malloc(1);
+        st = a->dual_sup && a->dual_line ? OG_OK : OG_ENOMEM;
+        goto out;
+    }
     igraph_integer_t k = 0, total = 0;
     for (igraph_integer_t u = 0; u < n; u++) {
-        int lines = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
-        if (lines > 1 || count[u] > lines) {
+        int lines_u = (mask[u] & 1) + (mask[u] >> 1 & 1) + (mask[u] >> 2 & 1);
+        if (lines_u > 1 || count[u] > lines_u) {
             a->dual[k] = u;
             a->dual_start[k + 1] = total += count[u];
             count[u] = k++;  /* from here on: u's row */
@@ -455,15 +538,17 @@ static og_status compute_dual(const og_model *m, og_analysis *a)
         goto out;
     }
     memcpy(fill, a->dual_start, ((size_t)k + 1) * sizeof *fill);
-    for (int l = 0; l < OG_LINE_COUNT; l++)   /* by line, then link order */
+    for (int l = 0; l < OG_LINE_COUNT; l++) {  /* by line, then link order */
+        if (!og_line_ranks((og_line)l))
+            continue;
         for (igraph_integer_t e = 0; e < nl; e++) {
-            igraph_integer_t b = og_link_to(m, e);
-            if (og_link_line(m, e) != (og_line)l || !og_line_ranks((og_line)l) ||
-                og_link_from(m, e) == b || count[b] < 0)
+            igraph_integer_t b = ends[2 * e + 1];
+            if (lines[e] != (unsigned char)l || ends[2 * e] == b || count[b] < 0)
                 continue;
             a->dual_line[fill[count[b]]] = (unsigned char)l;
-            a->dual_sup[fill[count[b]]++] = og_link_from(m, e);
+            a->dual_sup[fill[count[b]]++] = ends[2 * e];
         }
+    }
     free(fill);
     st = OG_OK;
 out:
@@ -474,49 +559,104 @@ out:
 
 /* ------------------------------------------------------------ betweenness */
 
+/* Union-find root of i, halving the path on the way. */
+static int32_t uf_find(int32_t *up, int32_t i)
+{
+    while (up[i] != i) {
+        up[i] = up[up[i]];
+        i = up[i];
+    }
+    return i;
+}
+
 /* Betweenness of the units in the coordination network (units with at least
  * one coordination link), exact up to OG_BETWEENNESS_EXACT_MAX units, with
- * paths cut at OG_BETWEENNESS_CUTOFF hops above. */
+ * paths cut at OG_BETWEENNESS_CUTOFF hops above.
+ *
+ * Components of two units are left out of igraph's computation: no shortest
+ * path has an inner unit there, so their betweenness is 0, and a unit's
+ * betweenness sums over sources in its own component only. The units kept
+ * are renumbered in their order, which keeps igraph's neighbour order,
+ * visiting order and order of summation, so every kept unit's figure is the
+ * same double as over the whole network. In a national model most
+ * coordination links join two units that have no other (docs/performance.md). */
 static og_status compute_central(const og_model *m, og_analysis *a)
 {
     igraph_integer_t n = a->units, nl = og_model_link_count(m), nc = 0, e2 = 0;
-    igraph_integer_t *local = alloc_units(n, sizeof *local, 0);
-    igraph_integer_t *global = alloc_units(n, sizeof *global, 0);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
+    const unsigned char *lines = og_i_model_link_lines(m);
+    /* local[u]: u's vertex in the network, -1 for none */
+    int32_t *local = alloc_units(n, sizeof *local, 0);
+    int32_t *up = NULL, *size = NULL;
+    igraph_integer_t *global = NULL;
     igraph_vector_int_t edges;
     og_status st = OG_ENOMEM;
-    if (!local || !global)
+    if (!local || n >= INT32_MAX)
         goto out;
     for (igraph_integer_t u = 0; u < n; u++)
         local[u] = -1;
     for (igraph_integer_t e = 0; e < nl; e++)
-        if (og_link_line(m, e) == OG_LINE_COORDINATION &&
-            og_link_from(m, e) != og_link_to(m, e)) {
-            local[og_link_from(m, e)] = local[og_link_to(m, e)] = 0;
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
+            local[ends[2 * e]] = local[ends[2 * e + 1]] = 0;
             a->coord_links++;
         }
     for (igraph_integer_t u = 0; u < n; u++)
-        if (local[u] == 0) {
-            global[nc] = u;
-            local[u] = nc++;
-        }
+        if (local[u] == 0)
+            local[u] = (int32_t)nc++;
     a->coord_units = nc;
-    if (igraph_vector_int_init(&edges, 2 * a->coord_links) != IGRAPH_SUCCESS)
+    a->betweenness_cutoff = nc > OG_BETWEENNESS_EXACT_MAX ? OG_BETWEENNESS_CUTOFF : 0;
+    /* components, and their sizes */
+    up = malloc(((size_t)nc + 1) * sizeof *up);
+    size = calloc((size_t)nc + 1, sizeof *size);
+    if (!up || !size)
+        goto out;
+    for (igraph_integer_t i = 0; i < nc; i++)
+        up[i] = (int32_t)i;
+    for (igraph_integer_t e = 0; e < nl; e++)
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1]) {
+            int32_t x = uf_find(up, local[ends[2 * e]]);
+            int32_t y = uf_find(up, local[ends[2 * e + 1]]);
+            if (x != y)
+                up[x < y ? y : x] = x < y ? x : y;
+        }
+    for (igraph_integer_t i = 0; i < nc; i++) {
+        up[i] = uf_find(up, (int32_t)i); /* now every unit points at its root */
+        size[up[i]]++;
+    }
+    /* the kept units, renumbered in order (up[] is reused for the number) */
+    igraph_integer_t nk = 0, ek = 0;
+    for (igraph_integer_t i = 0; i < nc; i++)
+        up[i] = size[up[i]] > 2 ? 0 : -1;
+    free(size);
+    size = NULL;
+    global = malloc(((size_t)nc + 1) * sizeof *global);
+    if (!global)
+        goto out;
+    for (igraph_integer_t u = 0; u < n; u++)
+        if (local[u] >= 0 && up[local[u]] == 0) {
+            up[local[u]] = (int32_t)nk;
+            global[nk++] = u;
+        }
+    for (igraph_integer_t e = 0; e < nl; e++)
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1] &&
+            up[local[ends[2 * e]]] >= 0)
+            ek++;
+    if (igraph_vector_int_init(&edges, 2 * ek) != IGRAPH_SUCCESS)
         goto out;
     for (igraph_integer_t e = 0; e < nl; e++)
-        if (og_link_line(m, e) == OG_LINE_COORDINATION &&
-            og_link_from(m, e) != og_link_to(m, e)) {
-            VECTOR(edges)[e2++] = local[og_link_from(m, e)];
-            VECTOR(edges)[e2++] = local[og_link_to(m, e)];
+        if (lines[e] == OG_LINE_COORDINATION && ends[2 * e] != ends[2 * e + 1] &&
+            up[local[ends[2 * e]]] >= 0) {
+            VECTOR(edges)[e2++] = up[local[ends[2 * e]]];
+            VECTOR(edges)[e2++] = up[local[ends[2 * e + 1]]];
         }
     igraph_t g;
     igraph_vector_t res;
-    igraph_error_t err = igraph_create(&g, &edges, nc, IGRAPH_UNDIRECTED);
+    igraph_error_t err = igraph_create(&g, &edges, nk, IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
     if (err != IGRAPH_SUCCESS) {
         st = og_i_from_igraph(err);
         goto out;
     }
-    a->betweenness_cutoff = nc > OG_BETWEENNESS_EXACT_MAX ? OG_BETWEENNESS_CUTOFF : 0;
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         igraph_destroy(&g);
         goto out;
@@ -526,13 +666,15 @@ static og_status compute_central(const og_model *m, og_analysis *a)
                                           a->betweenness_cutoff)
               : igraph_betweenness(&g, &res, igraph_vss_all(), 0, NULL);
     st = og_i_from_igraph(err);
-    for (igraph_integer_t i = 0; st == OG_OK && i < nc; i++)
+    for (igraph_integer_t i = 0; st == OG_OK && i < nk; i++)
         if (VECTOR(res)[i] > 0)
             top_offer(a->central, &a->n_central, global[i], VECTOR(res)[i]);
     igraph_vector_destroy(&res);
     igraph_destroy(&g);
 out:
     free(local);
+    free(up);
+    free(size);
     free(global);
     return st;
 }
@@ -548,11 +690,12 @@ og_status og_analyze(og_model *m, unsigned lines, og_analysis *a)
     a->units = og_model_unit_count(m);
     a->lines = lines;
     igraph_integer_t nl = og_model_link_count(m);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
     unsigned char *linked = alloc_units(a->units, 1, 1);
     if (!linked)
         return OG_ENOMEM;
-    for (igraph_integer_t e = 0; e < nl; e++)
-        linked[og_link_from(m, e)] = linked[og_link_to(m, e)] = 1;
+    for (igraph_integer_t e = 0; e < 2 * nl; e++)
+        linked[ends[e]] = 1;
     og_status st = OG_OK;
     for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++)
         if (lines & (1u << l))

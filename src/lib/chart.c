@@ -153,7 +153,7 @@ static og_status select_units(chart *c, igraph_integer_t root,
     og_status st = OG_OK;
     for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++)
         if (og_line_ranks((og_line)l) && (c->lines & (1u << l)))
-            st = og_i_lineview_build(c->m, (og_line)l, &views[n_views++]);
+            st = og_i_lineview_build_links(c->m, (og_line)l, &views[n_views++]);
     if (st != OG_OK)
         n_views--;
     for (igraph_integer_t u = 0; u < s->n && st == OG_OK; u++) {

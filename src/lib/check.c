@@ -26,74 +26,95 @@ void og_i_lineview_free(og_i_lineview *v)
 
 /* Builds superiors and subordinates of every unit on one line, leaving out
  * self-links (a unit is not its own superior). For coordination, each link
- * counts in both directions. O(n + m). */
-og_status og_i_lineview_build(const og_model *m, og_line line,
-                              og_i_lineview *v)
+ * counts in both directions. Two passes over the links: counts, then each
+ * entry at its row's cursor (start[u], which the fill moves one row on and
+ * a final shift puts back). O(n + m). */
+static og_status lineview_build(const og_model *m, og_line line, int with_links,
+                                og_i_lineview *v)
 {
     memset(v, 0, sizeof *v);
     igraph_integer_t n = og_model_unit_count(m), nl = og_model_link_count(m);
+    const igraph_integer_t *ends = og_i_model_link_ends(m);
+    const unsigned char *lines = og_i_model_link_lines(m);
     int sym = !og_line_ranks(line);
     v->n = n;
-    v->sup_start = calloc((size_t)n + 1, sizeof *v->sup_start);
-    v->sub_start = calloc((size_t)n + 1, sizeof *v->sub_start);
+    if (n >= INT32_MAX || nl >= INT32_MAX)
+        return OG_ENOMEM;
+    v->sup_start = calloc((size_t)n + 2, sizeof *v->sup_start);
+    v->sub_start = calloc((size_t)n + 2, sizeof *v->sub_start);
     if (!v->sup_start || !v->sub_start)
         goto oom;
+    /* counts at u + 2, so that after the sums start[u + 1] is u's start and
+     * the fill can use it as u's cursor */
+    int32_t *sub_at = v->sub_start + 2, *sup_at = v->sup_start + 2;
+    igraph_integer_t total = 0;
     for (igraph_integer_t e = 0; e < nl; e++) {
-        if (og_link_line(m, e) != line)
+        igraph_integer_t a = ends[2 * e], b = ends[2 * e + 1];
+        if (lines[e] != (unsigned char)line || a == b)
             continue;
-        igraph_integer_t a = og_link_from(m, e), b = og_link_to(m, e);
-        if (a == b)
-            continue;
-        v->sub_start[a + 1]++;
-        v->sup_start[b + 1]++;
+        sub_at[a]++;
+        sup_at[b]++;
         if (sym) {
-            v->sub_start[b + 1]++;
-            v->sup_start[a + 1]++;
+            sub_at[b]++;
+            sup_at[a]++;
         }
         v->links++;
     }
-    for (igraph_integer_t u = 0; u < n; u++) {
-        v->sub_start[u + 1] += v->sub_start[u];
-        v->sup_start[u + 1] += v->sup_start[u];
-    }
-    size_t total = (size_t)v->sub_start[n];
-    v->sub = malloc((total ? total : 1) * sizeof *v->sub);
-    v->sup = malloc((total ? total : 1) * sizeof *v->sup);
-    v->sub_link = malloc((total ? total : 1) * sizeof *v->sub_link);
-    v->sup_link = malloc((total ? total : 1) * sizeof *v->sup_link);
-    igraph_integer_t *fill_sub = malloc(((size_t)n + 1) * sizeof *fill_sub);
-    igraph_integer_t *fill_sup = malloc(((size_t)n + 1) * sizeof *fill_sup);
-    if (!v->sub || !v->sup || !v->sub_link || !v->sup_link || !fill_sub ||
-        !fill_sup) {
-        free(fill_sub);
-        free(fill_sup);
+    total = sym ? 2 * v->links : v->links;
+    if (total >= INT32_MAX)
         goto oom;
+    for (igraph_integer_t u = 2; u <= n; u++) {
+        v->sub_start[u] += v->sub_start[u - 1];
+        v->sup_start[u] += v->sup_start[u - 1];
     }
-    memcpy(fill_sub, v->sub_start, ((size_t)n + 1) * sizeof *fill_sub);
-    memcpy(fill_sup, v->sup_start, ((size_t)n + 1) * sizeof *fill_sup);
+    size_t cells = total ? (size_t)total : 1;
+    v->sub = malloc(cells * sizeof *v->sub);
+    v->sup = malloc(cells * sizeof *v->sup);
+    if (with_links) {
+        v->sub_link = malloc(cells * sizeof *v->sub_link);
+        v->sup_link = malloc(cells * sizeof *v->sup_link);
+    }
+    if (!v->sub || !v->sup || (with_links && (!v->sub_link || !v->sup_link)))
+        goto oom;
+    int32_t *sub_cur = v->sub_start + 1, *sup_cur = v->sup_start + 1;
     for (igraph_integer_t e = 0; e < nl; e++) {
-        if (og_link_line(m, e) != line)
+        igraph_integer_t a = ends[2 * e], b = ends[2 * e + 1];
+        if (lines[e] != (unsigned char)line || a == b)
             continue;
-        igraph_integer_t a = og_link_from(m, e), b = og_link_to(m, e);
-        if (a == b)
-            continue;
-        v->sub_link[fill_sub[a]] = e;
-        v->sub[fill_sub[a]++] = b;
-        v->sup_link[fill_sup[b]] = e;
-        v->sup[fill_sup[b]++] = a;
+        int32_t i = sub_cur[a]++, j = sup_cur[b]++;
+        v->sub[i] = (int32_t)b;
+        v->sup[j] = (int32_t)a;
+        if (with_links) {
+            v->sub_link[i] = (int32_t)e;
+            v->sup_link[j] = (int32_t)e;
+        }
         if (sym) {
-            v->sub_link[fill_sub[b]] = e;
-            v->sub[fill_sub[b]++] = a;
-            v->sup_link[fill_sup[a]] = e;
-            v->sup[fill_sup[a]++] = b;
+            i = sub_cur[b]++;
+            j = sup_cur[a]++;
+            v->sub[i] = (int32_t)a;
+            v->sup[j] = (int32_t)b;
+            if (with_links) {
+                v->sub_link[i] = (int32_t)e;
+                v->sup_link[j] = (int32_t)e;
+            }
         }
     }
-    free(fill_sub);
-    free(fill_sup);
+    /* the cursors now hold each row's end, which is the next row's start */
     return OG_OK;
 oom:
     og_i_lineview_free(v);
     return OG_ENOMEM;
+}
+
+og_status og_i_lineview_build(const og_model *m, og_line line, og_i_lineview *v)
+{
+    return lineview_build(m, line, 0, v);
+}
+
+og_status og_i_lineview_build_links(const og_model *m, og_line line,
+                                    og_i_lineview *v)
+{
+    return lineview_build(m, line, 1, v);
 }
 
 /* Marks the units reachable downward from the apexes of a ranking line
@@ -406,7 +427,7 @@ og_status og_model_check(og_model *m, og_diags *diags)
     /* each line's view is built once and serves every check on that line */
     for (int l = 0; l < OG_LINE_COUNT && st == OG_OK; l++) {
         og_i_lineview v;
-        st = og_i_lineview_build(m, (og_line)l, &v);
+        st = og_i_lineview_build_links(m, (og_line)l, &v);
         if (st != OG_OK)
             break;
         if (og_line_ranks((og_line)l))

@@ -54,6 +54,16 @@ int64_t og_i_strmap_get(const og_i_strmap *map, const char *const *keys,
  * Returns the index or -1. One probe sequence for a find-or-insert. */
 int64_t og_i_strmap_probe(const og_i_strmap *map, const char *const *keys,
                           const char *key, size_t *slot, uint32_t *hash);
+/* og_i_strmap_probe for a key whose hash h = og_i_hash(key) is known. */
+int64_t og_i_strmap_probe_h(const og_i_strmap *map, const char *const *keys,
+                            const char *key, uint32_t h, size_t *slot);
+/* Asks for the slot where a key of hash h starts its probe, so that a later
+ * probe finds it in the cache. */
+static inline void og_i_strmap_prefetch(const og_i_strmap *map, uint32_t h)
+{
+    if (map->cap)
+        __builtin_prefetch(&map->slots[h & (map->cap - 1)], 1);
+}
 /* Looks up n keys at once (NULL entries give -1), prefetching the slots of
  * a chunk of keys before probing them, so that the cache misses of
  * neighbouring look-ups overlap. */
@@ -173,6 +183,32 @@ og_status og_i_write_graphml(og_model *model, og_buf *out);
 /* Makes room for `units` more units without reallocating. */
 og_status og_i_model_reserve(og_model *model, igraph_integer_t units);
 og_status og_i_model_reserve_links(og_model *model, igraph_integer_t links);
+/* Tells the model that about `links` more links will follow the ones the
+ * next og_i_model_reserve_links makes room for (a CSV directory's links.csv
+ * after units.csv's parents), so that one allocation holds both instead of
+ * growing, and copying, the link columns in between. 0 when done. */
+void og_i_model_links_ahead(og_model *model, igraph_integer_t links);
+/* og_model_add_unit for an id whose hash og_i_hash(id) is known. */
+og_status og_i_model_add_unit_h(og_model *model, const char *id, uint32_t hash,
+                                const char *name, const char *kind,
+                                const char *level, igraph_integer_t *unit);
+/* Asks for the id hash's slot of an id of this hash (see
+ * og_i_strmap_prefetch). */
+void og_i_model_prefetch_id(const og_model *model, uint32_t hash);
+/* The links' endpoints, interleaved (from0, to0, from1, to1, ...), and
+ * their lines: the columns behind og_link_from, og_link_to and og_link_line,
+ * for loops over every link. Valid until the next link is added. */
+const igraph_integer_t *og_i_model_link_ends(const og_model *model);
+const unsigned char *og_i_model_link_lines(const og_model *model);
+/* The kind and level index of every unit (og_unit_kind_index, ...). */
+const int32_t *og_i_model_unit_kinds(const og_model *model);
+const int32_t *og_i_model_unit_levels(const og_model *model);
+/* For each unit u from first on with sup[u - first] >= 0, adds the command
+ * link sup[u - first] -> u, its origin the file and u's line. The same as
+ * og_model_add_link and og_model_set_origin for each, in one pass. */
+og_status og_i_model_add_superior_links(og_model *model, igraph_integer_t first,
+                                        const igraph_integer_t *sup,
+                                        const char *file);
 /* og_model_find for n ids at once (see og_i_strmap_get_batch). */
 void og_i_model_find_batch(const og_model *model, const char *const *ids,
                            size_t n, igraph_integer_t *out);

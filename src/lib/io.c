@@ -47,20 +47,25 @@ og_status og_i_read_file(const char *path, char **data, size_t *size,
         return OG_ENOMEM;
     }
     for (;;) {
-        if (len + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                return OG_ENOMEM;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - 1 - len, f);
-        len += n;
-        if (n == 0)
+        /* fread stops short only at the end or on an error */
+        len += fread(buf + len, 1, cap - 1 - len, f);
+        if (len + 1 < cap)
             break;
+        /* full: the file may have grown since fstat; grow only if so (a
+         * buffer of the file's size is the common case, and doubling it
+         * would copy it) */
+        int c = getc(f);
+        if (c == EOF)
+            break;
+        char *b = realloc(buf, cap * 2);
+        if (!b) {
+            free(buf);
+            fclose(f);
+            return OG_ENOMEM;
+        }
+        buf = b;
+        cap *= 2;
+        buf[len++] = (char)c;
     }
     int bad = ferror(f);
     fclose(f);
@@ -727,27 +732,35 @@ size_t og_i_check_encoding(const char *data, size_t size, const char *file,
                            og_diags *diags, size_t max)
 {
     const unsigned char *p = (const unsigned char *)data, *end = p + size;
-    const unsigned char *line_start = p;
+    /* line numbers are counted only up to a bad byte, when there is one:
+     * lines up to `counted` are counted, and line_start is where the line
+     * holding `counted` starts */
+    const unsigned char *counted = p, *line_start = p;
     long line = 1, last_bad = 0;
     size_t bad = 0;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (p < end) {
-        /* fast path: 8 ASCII bytes with no NUL and no newline */
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-            uint64_t nl = w ^ (ones * '\n');
-            if ((w & highs) || ((w - ones) & ~w & highs) || ((nl - ones) & ~nl & highs))
+        /* fast path: 16 bytes of ASCII with no NUL */
+        while (end - p >= 16) {
+            uint64_t a, b;
+            memcpy(&a, p, 8);
+            memcpy(&b, p + 8, 8);
+            if (((a | b) & highs) || (((a - ones) & ~a) | ((b - ones) & ~b)) & highs)
                 break;
-            p += 8;
+            p += 16;
         }
         if (p >= end)
             break;
         unsigned c = *p;
-        if (c == '\n') { line++; p++; line_start = p; continue; }
         if (c >= 0x01 && c < 0x80) { p++; continue; }
         size_t k = c == 0 ? 0 : utf8_seq(p, end);
         if (k) { p += k; continue; }
+        for (const unsigned char *nl;
+             (nl = memchr(counted, '\n', (size_t)(p - counted))); counted = nl + 1) {
+            line++;
+            line_start = nl + 1;
+        }
+        counted = p;
         if (line != last_bad) {
             last_bad = line;
             if (bad < max)

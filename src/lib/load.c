@@ -158,12 +158,33 @@ static og_status load_units_part(og_model *m, char *d, size_t n,
     return og_i_load_csv_units(m, d, n, f, 1, g);
 }
 
+/* Lines in a file (newlines, plus one), or 0 when it cannot be read; no
+ * diagnostics: this is only a size hint. */
+static igraph_integer_t count_lines(const char *dir, const char *name)
+{
+    char *path = og_i_path_join(dir, name);
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (!f)
+        return 0;
+    char buf[1 << 16];
+    igraph_integer_t lines = 1;
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))); p++)
+            lines++;
+    fclose(f);
+    return lines;
+}
+
 og_status og_i_load_csv_dir(const char *dir, og_model **model, og_diags *diags)
 {
     og_model *m = og_model_new();
     if (!m)
         return OG_ENOMEM;
+    og_i_model_links_ahead(m, count_lines(dir, "links.csv"));
     og_status st = load_part(m, dir, "units.csv", 1, diags, load_units_part);
+    og_i_model_links_ahead(m, 0);
     if (st == OG_OK)
         st = load_part(m, dir, "links.csv", 0, diags, og_i_load_csv_links);
     if (st == OG_OK)

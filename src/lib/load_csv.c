@@ -78,12 +78,50 @@ static char *read_quoted(char *p, char *end, char **field, long *line)
     }
 }
 
+/* Bytes that end an unquoted field's run: NUL (the end of the buffer, or a
+ * NUL byte within it), comma, line breaks and the quote. */
+static const unsigned char field_stop[256] = {
+    [0] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1};
+
+/* The first byte from p on that ends an unquoted field's run (see
+ * field_stop); the buffer's closing NUL stops it at the end. Eight bytes at a
+ * time while eight remain: a byte equal to c is a zero byte of w ^ (c * ones),
+ * and the lowest flagged byte of the classic zero-byte test is exact. */
+static char *field_end(char *p, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#define ZERO_BYTES(x) (((x) - ones) & ~(x) & highs)
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t a = w ^ (ones * ','), b = w ^ (ones * '\n'), c = w ^ (ones * '\r'),
+                 d = w ^ (ones * '"');
+        uint64_t hit = ZERO_BYTES(a) | ZERO_BYTES(b) | ZERO_BYTES(c) |
+                       ZERO_BYTES(d) | ZERO_BYTES(w);
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+#undef ZERO_BYTES
+#else
+    (void)end;
+#endif
+    while (!field_stop[(unsigned char)*p])
+        p++;
+    return p;
+}
+
 /* Reads a CSV buffer in place (data must be writable and end with a NUL),
  * calling fn once per record with the line it started on. A malformed
- * record is reported and skipped; parsing goes on at the next line.
- * Returns OG_ENOMEM, or OG_OK (problems went to diags). O(size). */
+ * record is reported and skipped; parsing goes on at the next line. When
+ * flush is not NULL it is called before each problem is reported, so that
+ * a caller holding records back can handle them first and keep the
+ * diagnostics in file order; a non-zero return stops the reading, as fn's
+ * does. Returns OG_ENOMEM, or OG_OK (problems went to diags). O(size). */
 static og_status csv_read(char *data, size_t size, const char *file,
-                          og_diags *diags, record_fn fn, void *ctx)
+                          og_diags *diags, record_fn fn,
+                          int (*flush)(void *ctx), void *ctx)
 {
     char *p = data, *end = data + size;
     if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -91,6 +129,11 @@ static og_status csv_read(char *data, size_t size, const char *file,
     fieldvec v = {0};
     long line = 1;
     og_status st = OG_OK;
+#define FLUSH_OR_STOP()                                                       \
+    do {                                                                      \
+        if (flush && flush(ctx) != 0)                                         \
+            goto out;                                                         \
+    } while (0)
     while (p < end) {
         long start = line;
         v.n = 0;
@@ -101,6 +144,7 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 long qline = line;
                 char *after = read_quoted(p, end, &field, &line);
                 if (!after) {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, qline, "csv-quoting", 1,
                                  "quoted field never closed (unbalanced "
                                  "quotes); record skipped");
@@ -111,6 +155,7 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 p = after;
                 quoted_any = 1;
                 if (p < end && *p != ',' && *p != '\n' && *p != '\r') {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, line, "csv-quoting", 1,
                                  "text after a closing quote; record skipped");
                     p = skip_line(p, end, &line);
@@ -119,9 +164,14 @@ static og_status csv_read(char *data, size_t size, const char *file,
                 }
             } else {
                 field = p;
-                while (p < end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
+                for (;;) { /* a NUL byte before the end is field text */
+                    p = field_end(p, end);
+                    if (*p || p >= end)
+                        break;
                     p++;
+                }
                 if (p < end && *p == '"') {
+                    FLUSH_OR_STOP();
                     og_diags_add(diags, OG_ERROR, file, line, "csv-quoting", 1,
                                  "a quote inside an unquoted field (quote the "
                                  "whole field and double the quote); record "
@@ -156,6 +206,8 @@ static og_status csv_read(char *data, size_t size, const char *file,
         if (fn(ctx, v.items, v.n, start) != 0)
             break;
     }
+#undef FLUSH_OR_STOP
+out:
     free(v.items);
     return st;
 }
@@ -168,6 +220,7 @@ typedef struct header {
     long col[MAX_WANTED];   /* CSV column of each wanted field, -1 if absent */
     long *attr;             /* model attribute column per CSV column, or -1 */
     size_t n;               /* columns in the header */
+    size_t n_attr;          /* how many are attribute columns */
 } header;
 
 /* Maps a header row: wanted[] names the field columns; every other column
@@ -181,6 +234,7 @@ static og_status header_read(header *h, char **fields, size_t n,
 {
     *bad = 0;
     h->n = n;
+    h->n_attr = 0;
     for (size_t w = 0; w < MAX_WANTED; w++)
         h->col[w] = -1;
     h->attr = malloc((n ? n : 1) * sizeof *h->attr);
@@ -214,6 +268,7 @@ static og_status header_read(header *h, char **fields, size_t n,
             h->attr[i] = og_i_model_attr_column(m, object, name);
             if (h->attr[i] < 0)
                 return OG_ENOMEM;
+            h->n_attr++;
         }
     }
     return OG_OK;
@@ -234,6 +289,8 @@ static const char *field_at(const header *h, char **fields, size_t n, int w)
 static og_status set_attrs(og_model *m, og_object object, igraph_integer_t idx,
                            const header *h, char **fields, size_t n)
 {
+    if (h->n_attr == 0)
+        return OG_OK;
     for (size_t i = 0; i < n && i < h->n; i++) {
         if (h->attr[i] < 0 || !fields[i][0])
             continue; /* an empty cell is an unset attribute */
@@ -269,8 +326,28 @@ typedef struct table_spec {
     int n_required;             /* the first n_required fields are required */
     int attrs;                  /* og_object of extra columns, -1: none */
     const char *example;        /* the header to suggest in messages */
+    /* what one row does; t->cur is its place in the chunk */
     int (*row)(table *t, char **f, size_t n, long line);
+    /* optional: runs over a chunk of rows before their row calls */
+    void (*prepare)(table *t);
 } table_spec;
+
+/* Rows are held back and handled a chunk at a time, so that a chunk's
+ * look-ups in the id hash can be started together (see units_prepare): one
+ * by one, each waits for its own cache miss. Rows are still handled in file
+ * order, and a problem the reader reports flushes the chunk first, so the
+ * diagnostics come in the order they would one row at a time. */
+#define CHUNK 64
+
+typedef struct held {
+    char **fields;              /* the rows' fields, one row after another */
+    size_t n_fields, cap_fields;
+    size_t start[CHUNK + 1];    /* row k: fields[start[k] .. start[k + 1]) */
+    long line[CHUNK];
+    uint32_t hash[CHUNK];       /* for prepare and row */
+    igraph_integer_t found[2 * CHUNK];
+    size_t count;
+} held;
 
 struct table {
     const table_spec *spec;
@@ -278,9 +355,11 @@ struct table {
     const char *file;
     og_diags *diags;
     header h;
-    int have_header, bad_header;
+    int have_header, bad_header, stopped;
     og_status st;
     void *extra;                /* the row function's own state */
+    held rows;
+    size_t cur;                 /* the row being handled, in rows */
 };
 
 static int table_header(table *t, char **f, size_t n, long line)
@@ -303,13 +382,57 @@ static int table_header(table *t, char **f, size_t n, long line)
     return t->bad_header; /* a broken header makes every row suspect */
 }
 
+/* Handles the rows held back, in order. Non-zero stops the reading. */
+static int table_flush(void *vctx)
+{
+    table *t = vctx;
+    held *r = &t->rows;
+    if (t->stopped)
+        return 1;
+    if (r->count && t->spec->prepare)
+        t->spec->prepare(t);
+    for (size_t k = 0; k < r->count; k++) {
+        char **f = r->fields + r->start[k];
+        size_t n = r->start[k + 1] - r->start[k];
+        t->cur = k;
+        check_width(&t->h, n, t->file, r->line[k], t->diags);
+        if (t->spec->row(t, f, n, r->line[k]) != 0) {
+            t->stopped = 1;
+            break;
+        }
+    }
+    r->count = 0;
+    r->n_fields = 0;
+    return t->stopped;
+}
+
 static int table_record(void *vctx, char **f, size_t n, long line)
 {
     table *t = vctx;
-    if (!t->have_header)
-        return table_header(t, f, n, line);
-    check_width(&t->h, n, t->file, line, t->diags);
-    return t->spec->row(t, f, n, line);
+    if (!t->have_header) {
+        t->stopped = table_header(t, f, n, line);
+        return t->stopped;
+    }
+    held *r = &t->rows;
+    if (r->n_fields + n > r->cap_fields) {
+        size_t cap = r->cap_fields ? r->cap_fields : 16 * CHUNK;
+        while (cap < r->n_fields + n)
+            cap *= 2;
+        char **p = realloc(r->fields, cap * sizeof *p);
+        if (!p) {
+            t->st = OG_ENOMEM;
+            t->stopped = 1;
+            return 1;
+        }
+        r->fields = p;
+        r->cap_fields = cap;
+    }
+    memcpy(r->fields + r->n_fields, f, n * sizeof *f);
+    r->start[r->count] = r->n_fields;
+    r->line[r->count] = line;
+    r->n_fields += n;
+    r->start[++r->count] = r->n_fields;
+    return r->count == CHUNK ? table_flush(t) : 0;
 }
 
 /* Reads one table into t (whose spec, m and diags are set). Returns the
@@ -319,7 +442,12 @@ static og_status table_read(table *t, char *data, size_t size, const char *file)
     t->file = og_i_model_file(t->m, file);
     if (!t->file)
         return OG_ENOMEM;
-    og_status st = csv_read(data, size, t->file, t->diags, table_record, t);
+    og_status st = csv_read(data, size, t->file, t->diags, table_record,
+                            table_flush, t);
+    if (st == OG_OK)
+        table_flush(t);
+    free(t->rows.fields);
+    t->rows.fields = NULL;
     if (st == OG_OK)
         st = t->st;
     if (st == OG_OK && t->bad_header)
@@ -349,9 +477,10 @@ static int units_row(table *t, char **f, size_t n, long line)
         return 0;
     }
     igraph_integer_t u;
-    t->st = og_model_add_unit(t->m, id, field_at(&t->h, f, n, U_NAME),
-                              field_at(&t->h, f, n, U_KIND),
-                              field_at(&t->h, f, n, U_LEVEL), &u);
+    t->st = og_i_model_add_unit_h(t->m, id, t->rows.hash[t->cur],
+                                  field_at(&t->h, f, n, U_NAME),
+                                  field_at(&t->h, f, n, U_KIND),
+                                  field_at(&t->h, f, n, U_LEVEL), &u);
     if (t->st == OG_EINVAL) {
         /* the id is not empty, so it is taken */
         const char *pf;
@@ -385,8 +514,22 @@ static int units_row(table *t, char **f, size_t n, long line)
     return 0;
 }
 
+/* Hashes the ids of a chunk of rows and asks for their slots in the id
+ * hash, so that the chunk's cache misses overlap. */
+static void units_prepare(table *t)
+{
+    held *r = &t->rows;
+    for (size_t k = 0; k < r->count; k++) {
+        const char *id = field_at(&t->h, r->fields + r->start[k],
+                                  r->start[k + 1] - r->start[k], U_ID);
+        r->hash[k] = og_i_hash(id, strlen(id));
+        og_i_model_prefetch_id(t->m, r->hash[k]);
+    }
+}
+
 static const table_spec units_spec = {unit_fields, 1, OG_UNIT,
-                                      "id,name,kind,level,parent", units_row};
+                                      "id,name,kind,level,parent", units_row,
+                                      units_prepare};
 
 /* Adds the command link of every unit loaded from rows first.. that named a
  * parent, looking all parents up in one batch. */
@@ -400,23 +543,17 @@ static og_status resolve_parents(og_model *m, const parents *ps,
         og_i_model_find_batch(m, ps->id, (size_t)(n - first), found);
     for (igraph_integer_t u = first; st == OG_OK && u < n; u++) {
         const char *pid = ps->id[u - first];
-        if (!pid)
+        if (!pid || found[u - first] >= 0)
             continue;
         const char *uf;
         long line;
         og_model_origin(m, OG_UNIT, u, &uf, &line);
-        igraph_integer_t p = found[u - first];
-        if (p < 0) {
-            og_diags_add(diags, OG_ERROR, file, line, "unknown-unit", 1,
-                         "unit '%s' reports to unknown unit '%s'",
-                         og_unit_id(m, u), pid);
-            continue;
-        }
-        igraph_integer_t e;
-        st = og_model_add_link(m, p, u, OG_LINE_COMMAND, &e);
-        if (st == OG_OK)
-            st = og_model_set_origin(m, OG_LINK, e, file, line);
+        st = og_diags_add(diags, OG_ERROR, file, line, "unknown-unit", 1,
+                          "unit '%s' reports to unknown unit '%s'",
+                          og_unit_id(m, u), pid);
     }
+    if (st == OG_OK)
+        st = og_i_model_add_superior_links(m, first, found, file);
     free(found);
     return st;
 }
@@ -474,7 +611,7 @@ static int links_row(table *t, char **f, size_t n, long line)
                      "link with an empty '%s'", !*from ? "from" : "to");
         return 0;
     }
-    igraph_integer_t a = og_model_find(t->m, from), b = og_model_find(t->m, to);
+    igraph_integer_t a = t->rows.found[2 * t->cur], b = t->rows.found[2 * t->cur + 1];
     if (a < 0 || b < 0) {
         og_diags_add(t->diags, OG_ERROR, t->file, line, "unknown-unit", 1,
                      "%s link '%s' -> '%s' names unknown unit '%s'",
@@ -490,8 +627,25 @@ static int links_row(table *t, char **f, size_t n, long line)
     return t->st != OG_OK;
 }
 
+/* Looks up the ends of a chunk of links in one batch (see
+ * og_i_strmap_get_batch); adding links adds no unit, so the answers hold. */
+static void links_prepare(table *t)
+{
+    held *r = &t->rows;
+    const char *ends[2 * CHUNK];
+    for (size_t k = 0; k < r->count; k++) {
+        char **f = r->fields + r->start[k];
+        size_t n = r->start[k + 1] - r->start[k];
+        const char *from = field_at(&t->h, f, n, L_FROM);
+        const char *to = field_at(&t->h, f, n, L_TO);
+        ends[2 * k] = *from ? from : NULL;
+        ends[2 * k + 1] = *to ? to : NULL;
+    }
+    og_i_model_find_batch(t->m, ends, 2 * r->count, r->found);
+}
+
 static const table_spec links_spec = {link_fields, 2, OG_LINK, "from,to,line",
-                                      links_row};
+                                      links_row, links_prepare};
 
 og_status og_i_load_csv_links(og_model *m, char *data, size_t size,
                               const char *file, og_diags *diags)
@@ -521,12 +675,13 @@ static int meta_row(table *t, char **f, size_t n, long line)
     return t->st != OG_OK;
 }
 
-static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row};
+static const table_spec meta_spec = {meta_fields, 2, -1, "key,value", meta_row,
+                                     NULL};
 
 og_status og_i_csv_read(char *data, size_t size, const char *file,
                         og_diags *diags, og_i_record_fn fn, void *ctx)
 {
-    return csv_read(data, size, file, diags, fn, ctx);
+    return csv_read(data, size, file, diags, fn, NULL, ctx);
 }
 
 og_status og_i_load_csv_meta(og_model *m, char *data, size_t size,

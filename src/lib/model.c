@@ -25,6 +25,7 @@ struct og_model {
     og_i_vocab files;
     const char *last_file;   /* the file named last to set_origin, and its index */
     long last_file_index;
+    long last_kind, last_level; /* the kind and level of the unit added last */
 
     igraph_integer_t n_units, cap_units;
     const char **ids, **names;
@@ -35,6 +36,7 @@ struct og_model {
     og_i_vocab kinds, levels;
 
     igraph_integer_t n_links, cap_links;
+    igraph_integer_t links_ahead; /* links a loader expects to add later */
     igraph_vector_int_t edges;   /* from0, to0, from1, to1, ... */
     unsigned char *line;
     int32_t *lfile;
@@ -64,6 +66,7 @@ og_model *og_model_new(void)
     og_i_strmap_init(&m->idmap);
     og_i_vocab_init(&m->kinds);
     og_i_vocab_init(&m->levels);
+    m->last_kind = m->last_level = -1;
     og_i_vocab_init(&m->attrs[0].names);
     og_i_vocab_init(&m->attrs[1].names);
     if (igraph_vector_int_init(&m->edges, 0) != IGRAPH_SUCCESS) {
@@ -195,7 +198,12 @@ og_status og_i_model_reserve(og_model *m, igraph_integer_t units)
 
 og_status og_i_model_reserve_links(og_model *m, igraph_integer_t links)
 {
-    return links_reserve(m, m->n_links + links);
+    return links_reserve(m, m->n_links + links + m->links_ahead);
+}
+
+void og_i_model_links_ahead(og_model *m, igraph_integer_t links)
+{
+    m->links_ahead = links;
 }
 
 void og_i_model_find_batch(const og_model *m, const char *const *ids,
@@ -204,9 +212,37 @@ void og_i_model_find_batch(const og_model *m, const char *const *ids,
     og_i_strmap_get_batch(&m->idmap, m->ids, ids, n, out);
 }
 
+/* og_i_vocab_intern, trying the name interned last first: in most models a
+ * run of units shares a kind or a level, and one strcmp is cheaper than a
+ * hash and a probe. */
+static long intern_again(og_i_vocab *vocab, long *last, const char *name)
+{
+    if (*last >= 0 && strcmp(vocab->names[*last], name) == 0)
+        return *last;
+    long i = og_i_vocab_intern(vocab, name);
+    if (i >= 0)
+        *last = i;
+    return i;
+}
+
+void og_i_model_prefetch_id(const og_model *m, uint32_t hash)
+{
+    og_i_strmap_prefetch(&m->idmap, hash);
+}
+
 og_status og_model_add_unit(og_model *m, const char *id, const char *name,
                             const char *kind, const char *level,
                             igraph_integer_t *unit)
+{
+    if (!id)
+        return OG_EINVAL;
+    return og_i_model_add_unit_h(m, id, og_i_hash(id, strlen(id)), name, kind,
+                                 level, unit);
+}
+
+og_status og_i_model_add_unit_h(og_model *m, const char *id, uint32_t hash,
+                                const char *name, const char *kind,
+                                const char *level, igraph_integer_t *unit)
 {
     if (!id || !*id || m->n_units >= (igraph_integer_t)UINT32_MAX - 1)
         return OG_EINVAL;
@@ -214,14 +250,13 @@ og_status og_model_add_unit(og_model *m, const char *id, const char *name,
     if (st != OG_OK)
         return st;
     size_t slot;
-    uint32_t hash;
-    if (og_i_strmap_probe(&m->idmap, m->ids, id, &slot, &hash) >= 0)
+    if (og_i_strmap_probe_h(&m->idmap, m->ids, id, hash, &slot) >= 0)
         return OG_EINVAL;
     st = units_reserve(m, m->n_units + 1);
     if (st != OG_OK)
         return st;
-    long k = og_i_vocab_intern(&m->kinds, kind ? kind : "");
-    long l = og_i_vocab_intern(&m->levels, level ? level : "");
+    long k = intern_again(&m->kinds, &m->last_kind, kind ? kind : "");
+    long l = intern_again(&m->levels, &m->last_level, level ? level : "");
     const char *cid = og_i_arena_strdup(&m->strings, id);
     const char *cname = og_i_arena_strdup(&m->strings, name ? name : "");
     if (k < 0 || l < 0 || !cid || !cname)
@@ -262,6 +297,41 @@ og_status og_model_add_link(og_model *m, igraph_integer_t from,
     invalidate(m);
     if (link)
         *link = e;
+    return OG_OK;
+}
+
+og_status og_i_model_add_superior_links(og_model *m, igraph_integer_t first,
+                                        const igraph_integer_t *sup,
+                                        const char *file)
+{
+    igraph_integer_t n = m->n_units, add = 0;
+    for (igraph_integer_t u = first; u < n; u++)
+        add += sup[u - first] >= 0;
+    if (add == 0)
+        return OG_OK;
+    long f = -1;
+    if (file && (f = og_i_vocab_intern(&m->files, file)) < 0)
+        return OG_ENOMEM;
+    og_status st = links_reserve(m, m->n_links + add);
+    if (st != OG_OK)
+        return st;
+    igraph_integer_t e = m->n_links;
+    /* reserved above, so this cannot fail */
+    igraph_vector_int_resize(&m->edges, 2 * (e + add));
+    igraph_integer_t *ends = VECTOR(m->edges);
+    for (igraph_integer_t u = first; u < n; u++) {
+        igraph_integer_t p = sup[u - first];
+        if (p < 0)
+            continue;
+        ends[2 * e] = p;
+        ends[2 * e + 1] = u;
+        m->line[e] = OG_LINE_COMMAND;
+        m->lfile[e] = (int32_t)f;
+        m->lline[e] = m->uline[u];
+        e++;
+    }
+    m->n_links = e;
+    invalidate(m);
     return OG_OK;
 }
 
@@ -337,8 +407,12 @@ og_status og_model_set_origin(og_model *m, og_object object,
     if (index < 0 || index >= n)
         return OG_EINVAL;
     long f = -1;
-    if (file && file == m->last_file &&
-        strcmp(file, m->files.names[m->last_file_index]) == 0) {
+    if (file && m->last_file && file == m->files.names[m->last_file_index]) {
+        /* the model's own copy, which never changes (loaders pass the
+         * pointer og_i_model_file gave them): no need to compare */
+        f = m->last_file_index;
+    } else if (file && file == m->last_file &&
+               strcmp(file, m->files.names[m->last_file_index]) == 0) {
         /* loaders name the same file row after row: skip the hash */
         f = m->last_file_index;
     } else if (file) {
@@ -416,6 +490,14 @@ og_line og_link_line(const og_model *m, igraph_integer_t e)
 {
     return (og_line)m->line[e];
 }
+
+const igraph_integer_t *og_i_model_link_ends(const og_model *m)
+{
+    return VECTOR(m->edges);
+}
+const unsigned char *og_i_model_link_lines(const og_model *m) { return m->line; }
+const int32_t *og_i_model_unit_kinds(const og_model *m) { return m->kind; }
+const int32_t *og_i_model_unit_levels(const og_model *m) { return m->level; }
 
 size_t og_model_attr_count(const og_model *m, og_object object)
 {

@@ -93,8 +93,13 @@ void og_i_strmap_free(og_i_strmap *map)
 int64_t og_i_strmap_probe(const og_i_strmap *map, const char *const *keys,
                           const char *key, size_t *slot, uint32_t *hash)
 {
-    uint32_t h = og_i_hash(key, strlen(key));
-    *hash = h;
+    *hash = og_i_hash(key, strlen(key));
+    return og_i_strmap_probe_h(map, keys, key, *hash, slot);
+}
+
+int64_t og_i_strmap_probe_h(const og_i_strmap *map, const char *const *keys,
+                            const char *key, uint32_t h, size_t *slot)
+{
     *slot = 0;
     if (map->cap == 0)
         return -1;
