@@ -158,7 +158,12 @@ static og_status build(const igraph_t *g, const char *file, og_model *m,
             if (a == c_label && c_name == c_label)
                 continue;
             const char *val = VTEXT((long)a, v, t1);
-            if (val && *val)
+            if (val && *val && !strcmp(an, "parent"))
+                og_diags_add(diags, OG_WARNING, file, 0, "reserved-attribute", 1,
+                             "attribute 'parent' of unit '%s' is left out: a superior "
+                             "is an edge",
+                             og_unit_id(m, unit[v]));
+            else if (val && *val)
                 st = og_model_set_attr(m, OG_UNIT, unit[v], an, val);
         }
     }

@@ -827,6 +827,13 @@ static og_status build(Agraph_t *g, scan *s, const char *file, og_model *m,
                              sym->name, id);
                 continue;
             }
+            if (!strcmp(sym->name, "parent")) {
+                og_diags_add(diags, OG_WARNING, file, line, "reserved-attribute",
+                             1, "attribute 'parent' of unit '%s' is left out: a "
+                             "superior is an edge (%s -> \"%s\")",
+                             id, v, id);
+                continue;
+            }
             st = og_model_set_attr(m, OG_UNIT, u, sym->name, v);
         }
     }

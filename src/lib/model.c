@@ -52,7 +52,7 @@ struct og_model {
     int graph_valid;
 };
 
-static const char *const reserved_unit[] = {"id", "name", "kind", "level", NULL};
+static const char *const reserved_unit[] = {"id", "name", "kind", "level", "parent", NULL};
 static const char *const reserved_link[] = {"from", "to", "line", NULL};
 
 og_model *og_model_new(void)

@@ -127,7 +127,8 @@ og_status og_model_add_link(og_model *model, igraph_integer_t from,
                             igraph_integer_t to, og_line line,
                             igraph_integer_t *link);
 /* Sets an attribute of a unit or link (replacing any previous value). The
- * names id, name, kind, level (units) and from, to, line (links) are fields,
+ * names id, name, kind, level, parent (units; a superior is a link) and
+ * from, to, line (links) are fields,
  * not attributes: setting them through this call returns OG_EINVAL. */
 og_status og_model_set_attr(og_model *model, og_object object,
                             igraph_integer_t index, const char *key,
