@@ -325,8 +325,9 @@ static void expect_fail(scan *s, const char *wanted)
     if (s->failed)
         return;
     char msg[200];
-    snprintf(msg, sizeof msg, "syntax error: expected %s near '%.60s'", wanted,
-             tok_text(s));
+    const char *near = tok_text(s);
+    snprintf(msg, sizeof msg, "syntax error: expected %s near '%.*s'", wanted,
+             (int)og_i_utf8_cut(near, strnlen(near, 60)), near);
     fail(s, s->tline, msg);
 }
 
@@ -340,8 +341,9 @@ static const char *note_node(scan *s, const char *name, long line)
         /* cgraph turns such a name into an anonymous node ("%a" comes back
          * as "%5", and two of them print alike): found by fuzzing */
         char msg[200];
-        snprintf(msg, sizeof msg, "unit id '%.60s' begins with '%%', which "
-                 "Graphviz's DOT reader keeps for its own names", name);
+        snprintf(msg, sizeof msg, "unit id '%.*s' begins with '%%', which "
+                 "Graphviz's DOT reader keeps for its own names",
+                 (int)og_i_utf8_cut(name, strnlen(name, 60)), name);
         fail(s, line, msg);
         return NULL;
     }
