@@ -645,18 +645,23 @@ static og_status emit(chart *c, const char *format, og_buf *out,
     return render(c->g, compact ? "nop2" : "dot", format, out, diags);
 }
 
+og_status og_i_chart_format(const char *format, og_diags *diags)
+{
+    static const char *const formats[] = {"svg", "png", "pdf", "dot"};
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(format, formats[i]) == 0)
+            return OG_OK;
+    og_diags_add(diags, OG_ERROR, NULL, 0, "chart-format", 0,
+                 "unknown chart format '%s' (svg, png, pdf or dot)", format);
+    return OG_EINVAL;
+}
+
 static og_status check_options(og_model *m, const og_chart_options *o,
                                const char *format, igraph_integer_t *root,
                                long *level, og_diags *diags)
 {
-    static const char *const formats[] = {"svg", "png", "pdf", "dot"};
-    int ok = 0;
-    for (size_t i = 0; i < 4; i++)
-        ok |= strcmp(format, formats[i]) == 0;
-    if (!ok)
-        return og_diags_add(diags, OG_ERROR, NULL, 0, "chart-format", 0,
-                            "unknown chart format '%s' (svg, png, pdf or dot)",
-                            format), OG_EINVAL;
+    if (og_i_chart_format(format, diags) != OG_OK)
+        return OG_EINVAL;
     *root = o->root ? og_model_find(m, o->root) : -1;
     if (o->root && *root < 0)
         return og_diags_add(diags, OG_ERROR, NULL, 0, "unknown-unit", 0,

@@ -52,6 +52,10 @@ og_status og_i_chart_title_legend(Agraph_t *g, const og_model *m,
                                   size_t n_kinds, unsigned lines,
                                   Agnode_t **legend);
 
+/* OG_OK for a chart format (svg, png, pdf, dot); else a diagnostic and
+ * OG_EINVAL. */
+og_status og_i_chart_format(const char *format, og_diags *diags);
+
 /* Lays out g with dot and renders it in format (or writes it as DOT). */
 og_status og_i_chart_output(Agraph_t *g, const char *format, og_buf *out,
                             og_diags *diags);

@@ -388,15 +388,9 @@ static og_status diff_subtree(const og_comparison *c, const unsigned char *ast,
 og_status og_i_chart_diff(const og_comparison *c, const og_chart_options *options,
                           const char *format, og_buf *out, og_diags *diags)
 {
-    static const char *const formats[] = {"svg", "png", "pdf", "dot"};
-    int ok = 0;
-    for (size_t i = 0; i < 4; i++)
-        ok |= strcmp(format, formats[i]) == 0;
-    if (!ok)
-        return og_diags_add(diags, OG_ERROR, NULL, 0, "chart-format", 0,
-                            "unknown chart format '%s' (svg, png, pdf or dot)",
-                            format), OG_EINVAL;
-    og_status st = OG_OK;
+    og_status st = og_i_chart_format(format, diags);
+    if (st != OG_OK)
+        return st;
     unsigned char *ast = after_states(c);
     Agraph_t *g = ast ? og_i_chart_graph("diff") : NULL;
     if (!g)
@@ -425,7 +419,9 @@ og_status og_chart_render_diff(og_model *before, og_model *after,
 {
     og_init();
     og_comparison *c = NULL;
-    og_status st = og_compare(before, after, transition, &c, diags);
+    og_status st = og_i_chart_format(format, diags); /* before the comparison's work */
+    if (st == OG_OK)
+        st = og_compare(before, after, transition, &c, diags);
     if (st == OG_OK)
         st = og_i_chart_diff(c, options, format, out, diags);
     og_comparison_free(c);

@@ -33,6 +33,8 @@ typedef struct rp {
     og_transition *composed;           /* first -> last, for compare and diff */
     og_comparison *cmp;                /* first against last (n >= 2) */
     const og_report_options *opt;
+    const char **kinds, **levels;      /* over all snapshots, first seen first */
+    size_t nk, nl;
     og_diags *diags;
     og_buf *b;
 } rp;
@@ -126,14 +128,13 @@ static void cell_change(og_buf *b, double a, double v)
 }
 
 /* One row of the key figures: a label, one value a snapshot, the change. */
-static void fig_row(rp *r, const char *cls, const char *label, const double *v)
+static void fig_row(rp *r, const char *cls, int mean, const char *label, const double *v)
 {
     og_buf *b = r->b;
     og_buf_printf(b, "<tr class=\"%s\"><th scope=\"row\">", cls);
     og_i_html(b, label);
     og_buf_puts(b, "</th>");
     for (size_t k = 0; k < r->n; k++) {
-        int mean = strstr(label, "mean") != NULL;
         if (k == 0 || isnan(v[k]) || isnan(v[k - 1])) {
             (mean ? cell_mean : cell_num)(b, v[k]);
             continue;
@@ -381,14 +382,10 @@ static og_status figures(rp *r)
     og_buf *b = r->b;
     size_t n = r->n;
     double *v = calloc(n, sizeof *v);
-    const char **levels = NULL, **kinds = NULL;
-    size_t nl = union_names(r, 1, &levels), nk = (size_t)-1;
-    if (nl != (size_t)-1)
-        nk = union_names(r, 0, &kinds);
-    if (!v || nl == (size_t)-1 || nk == (size_t)-1) {
-        free(v), free(levels), free(kinds);
+    const char **levels = r->levels, **kinds = r->kinds;
+    size_t nl = r->nl, nk = r->nk;
+    if (!v)
         return OG_ENOMEM;
-    }
     og_buf_puts(b, "<section id=\"figures\"><h2>Key figures</h2>\n"
                    "<table id=\"table-figures\" class=\"figures\"><thead><tr><th></th>");
     for (size_t k = 0; k < n; k++)
@@ -396,41 +393,41 @@ static og_status figures(rp *r)
     if (n > 1)
         og_buf_puts(b, "<th>change</th>");
     og_buf_puts(b, "</tr></thead><tbody>\n");
-#define ROW(cls, label, expr)                                                   \
+#define ROW(cls, mean, label, expr)                                                \
     do {                                                                        \
         for (size_t k = 0; k < n; k++) {                                        \
             const og_i_rsnap *s = &r->s[k];                                     \
             (void)s;                                                            \
             v[k] = (expr);                                                      \
         }                                                                       \
-        fig_row(r, cls, label, v);                                              \
+        fig_row(r, cls, mean, label, v);                                        \
     } while (0)
     char label[256];
-    ROW("head", "units", (double)s->info.units);
+    ROW("head", 0, "units", (double)s->info.units);
     for (size_t l = 0; l < nl; l++) {
         snprintf(label, sizeof label, "at %s level", levels[l]);
-        ROW("sub", label, count_named(s->info.levels, s->info.n_levels, levels[l]));
+        ROW("sub", 0, label, count_named(s->info.levels, s->info.n_levels, levels[l]));
     }
-    ROW("head", "links", (double)s->info.links);
+    ROW("head", 0, "links", (double)s->info.links);
     for (int l = 0; l < OG_LINE_COUNT; l++)
-        ROW("sub", og_line_name((og_line)l), (double)s->info.lines[l].count);
+        ROW("sub", 0, og_line_name((og_line)l), (double)s->info.lines[l].count);
     for (int i = 0; i < 3; i++) {
         og_line l = ranking[i];
         snprintf(label, sizeof label, "%s line", og_line_name(l));
         og_buf_puts(b, "<tr class=\"part\"><th colspan=\"99\">");
         og_i_html(b, label);
         og_buf_puts(b, "</th></tr>\n");
-        ROW("sub", "layers", (double)s->an.line[l].layers);
-        ROW("sub", "longest chain (links to the top)",
+        ROW("sub", 0, "layers", (double)s->an.line[l].layers);
+        ROW("sub", 0, "longest chain (links to the top)",
             s->an.line[l].overall.chain_max < 0 ? NAN : (double)s->an.line[l].overall.chain_max);
-        ROW("sub", "mean chain",
+        ROW("sub", 1, "mean chain",
             s->an.line[l].overall.chained ? s->an.line[l].overall.chain_mean : NAN);
-        ROW("sub", "managers (units with a subordinate)", (double)s->an.line[l].overall.managers);
-        ROW("sub", "mean span of control",
+        ROW("sub", 0, "managers (units with a subordinate)", (double)s->an.line[l].overall.managers);
+        ROW("sub", 1, "mean span of control",
             s->an.line[l].overall.managers
                 ? (double)s->an.line[l].overall.subordinates / (double)s->an.line[l].overall.managers
                 : NAN);
-        ROW("sub", "widest span", (double)s->an.line[l].overall.span_max);
+        ROW("sub", 0, "widest span", (double)s->an.line[l].overall.span_max);
         if (l != OG_LINE_COMMAND)
             continue;
         for (size_t kk = 0; kk < nk; kk++) {
@@ -448,19 +445,19 @@ static og_status figures(rp *r)
                                                         r->s[k].an.line[l].n_kinds, kinds[kk]);
                 v[k] = g && g->managers ? (double)g->subordinates / (double)g->managers : NAN;
             }
-            fig_row(r, "sub", label, v);
+            fig_row(r, "sub", 1, label, v);
         }
     }
     og_buf_puts(b, "<tr class=\"part\"><th colspan=\"99\">dual subordination</th></tr>\n");
-    ROW("sub", "units with superiors on two or more lines", (double)s->an.n_dual_across);
-    ROW("sub", "units with two or more superiors on one line", (double)s->an.n_dual_within);
+    ROW("sub", 0, "units with superiors on two or more lines", (double)s->an.n_dual_across);
+    ROW("sub", 0, "units with two or more superiors on one line", (double)s->an.n_dual_within);
 #undef ROW
     og_buf_puts(b, "</tbody></table>\n<p class=\"note\">A chain is counted in links from a "
                    "unit up to the top of its line; layers = longest chain + 1. Spans count "
                    "direct subordinates of units that have any. Figures: "
                    "<code>orgraph analyze</code> and <code>orgraph info</code>.</p>\n"
                    "</section>\n");
-    free(v), free(levels), free(kinds);
+    free(v);
     return OG_OK;
 }
 
@@ -469,10 +466,8 @@ static og_status changes(rp *r)
     if (r->n < 2)
         return OG_OK;
     og_buf *b = r->b;
-    const char **kinds = NULL;
-    size_t nk = union_names(r, 0, &kinds);
-    if (nk == (size_t)-1)
-        return OG_ENOMEM;
+    const char **kinds = r->kinds;
+    size_t nk = r->nk;
     static const og_change cols[] = {OG_CHANGE_KEEP,   OG_CHANGE_RENAMED, OG_CHANGE_MOVED,
                                      OG_CHANGE_MERGED, OG_CHANGE_SPLIT,   OG_CHANGE_REMOVED,
                                      OG_CHANGE_ADDED};
@@ -502,7 +497,6 @@ static og_status changes(rp *r)
                    "a unit of the last snapshot that no unit went into is added. Renamed and "
                    "moved can apply to the same unit. Details: <code>orgraph compare</code>."
                    "</p>\n</section>\n");
-    free(kinds);
     return OG_OK;
 }
 
@@ -673,10 +667,8 @@ static og_status plots(rp *r)
     }
     og_buf_puts(b, "</figure>\n</div>\n");
     /* the timeline */
-    const char **levels = NULL;
-    size_t nl = st == OG_OK ? union_names(r, 1, &levels) : 0;
-    if (nl == (size_t)-1)
-        st = OG_ENOMEM, nl = 0;
+    const char **levels = r->levels;
+    size_t nl = r->nl;
     double *v = st == OG_OK ? calloc((nl + 3) * n, sizeof *v) : NULL;
     if (st == OG_OK && !v)
         st = OG_ENOMEM;
@@ -699,7 +691,7 @@ static og_status plots(rp *r)
         og_i_plot_svg(b, &q);
         og_buf_puts(b, "</div></figure>\n</section>\n");
     }
-    free(v), free(levels), free(series);
+    free(v), free(series);
     return st;
 }
 
@@ -961,6 +953,9 @@ og_status og_report_html(og_model *const *models, size_t n,
     }
     if (st == OG_OK)
         st = unique_labels(&r);
+    if (st == OG_OK && ((r.nk = union_names(&r, 0, &r.kinds)) == (size_t)-1 ||
+                        (r.nl = union_names(&r, 1, &r.levels)) == (size_t)-1))
+        st = OG_ENOMEM;
     for (size_t p = 0; p + 1 < n && st == OG_OK; p++)
         st = og_i_match_images(models[p], models[p + 1], transitions ? transitions[p] : NULL,
                                &r.start[p], &r.img[p], diags);
@@ -1039,6 +1034,6 @@ og_status og_report_html(og_model *const *models, size_t n,
         free(r.start[p]), free(r.img[p]);
     og_comparison_free(r.cmp);
     og_transition_free(r.composed);
-    free(r.s), free(r.start), free(r.img);
+    free(r.s), free(r.start), free(r.img), free(r.kinds), free(r.levels);
     return st;
 }
